@@ -1,0 +1,72 @@
+import type { Identity, ResourceScope } from './identity.js';
+import type { JSONSchemaType } from './schema.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Where the resource a route acts on is read from, for scoped grants
+ * ("may edit routing of these two numbers only"). Declarative so a remote worker's
+ * routes can be checked by the front host without running plugin code.
+ */
+export type ScopeSource = { param: string } | { query: string } | { body: string };
+
+/** Who may call a route. There is no default: a route that says neither does not register. */
+export type RouteAccess =
+  | { entitlement: string; scope?: ScopeSource }
+  | { public: true; reason: string };
+
+export interface RouteSchemas {
+  params?: JSONSchemaType;
+  query?: JSONSchemaType;
+  body?: JSONSchemaType;
+  /** Schema of a successful (2xx) response body; the dispatcher checks what the handler returns. */
+  response?: JSONSchemaType;
+}
+
+export interface RouteRequest<P = Record<string, string>, Q = Record<string, unknown>, B = unknown> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Null only on public routes. */
+  identity: Identity | null;
+  /**
+   * The resources the caller may act on through this route's entitlement: '*' or a list.
+   * Handlers that list things filter by it; routes with a `scope` source are already checked.
+   */
+  scope: ResourceScope;
+  requestId: string;
+  /** Request headers, lower-case names (credentials and cookies removed). */
+  headers: Readonly<Record<string, string | undefined>>;
+}
+
+/** A handler's answer when it is not a plain 200 with a JSON body. */
+export class Reply<T = unknown> {
+  constructor(
+    readonly status: number,
+    readonly body?: T,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+export const reply = <T>(status: number, body?: T, headers?: Record<string, string>) => new Reply(status, body, headers);
+
+export type RouteHandler<P = Record<string, string>, Q = Record<string, unknown>, B = unknown> = (
+  request: RouteRequest<P, Q, B>,
+) => unknown | Promise<unknown>;
+
+export interface RouteDefinition<P = Record<string, string>, Q = Record<string, unknown>, B = unknown> {
+  method: HttpMethod;
+  /** Relative to `/api/<plugin id>`, with `:name` parameters: `/notes/:id`. */
+  path: string;
+  access: RouteAccess;
+  schemas?: RouteSchemas;
+  /** Write an audit entry. Defaults to true for every method but GET. */
+  audit?: boolean;
+  /** Short words for the audit trail and logs, such as "create note". */
+  summary?: string;
+  handler: RouteHandler<P, Q, B>;
+}
+
+/** The dispatcher as a plugin sees it: routes go here, never onto the HTTP app. */
+export interface PluginDispatcher {
+  route<P = Record<string, string>, Q = Record<string, unknown>, B = unknown>(definition: RouteDefinition<P, Q, B>): void;
+}
