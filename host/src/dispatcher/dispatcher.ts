@@ -1,0 +1,190 @@
+import Router from '@koa/router';
+import type { Context, Middleware } from 'koa';
+import type { Logger } from 'pino';
+import {
+  ApiError,
+  Reply,
+  forbidden,
+  notFound,
+  scopeOf,
+  unauthenticated,
+  type AuditLog,
+  type Identity,
+  type IdentityResolver,
+  type PluginDispatcher,
+  type PluginManifest,
+  type ResourceScope,
+  type RouteDefinition,
+} from '@switchboard/sdk';
+import { readJsonBody } from '../server/json-body.js';
+import { describeErrors } from '../validation/ajv.js';
+import { compileRoute, RouteRegistrationError } from './compile-route.js';
+import { checkInput, readResource } from './read-input.js';
+import type { RegisteredRoute, RouteCall, RouteDescription, RouteOutcome } from './route.js';
+
+export interface DispatcherOptions {
+  identity: IdentityResolver;
+  audit: AuditLog;
+  log: Logger;
+  bodyLimitBytes: number;
+}
+
+/** Headers a client may not use to speak for the host (ASVS 4.1.3), and credentials handlers never need. */
+const STRIPPED_HEADERS = /^(authorization|cookie|x-user-|x-tenant-|x-switchboard-)/;
+
+const BODYLESS = new Set(['GET', 'DELETE']);
+
+/**
+ * The one way into a plugin. Plugins declare routes here (never on the Koa app); for each request
+ * under /api/<plugin>/ the dispatcher resolves the caller, checks entitlement and scope, validates the
+ * input, runs the route (in this process or in its worker), validates the output and audits changes.
+ */
+export class Dispatcher {
+  private readonly router = new Router({ prefix: '/api' });
+  private readonly registered: RegisteredRoute[] = [];
+
+  constructor(private readonly options: DispatcherOptions) {}
+
+  /**
+   * A plugin's view of the dispatcher. Its routes are held back until `commit` so that a plugin which
+   * fails later in loading leaves no route behind.
+   */
+  forPlugin(pluginId: string, manifest: Pick<PluginManifest, 'entitlements'>): PluginDispatcher & { commit(): void } {
+    const pending: RegisteredRoute[] = [];
+    return {
+      route: (definition) => {
+        const { handler, ...description } = definition as RouteDefinition;
+        pending.push(compileRoute(pluginId, manifest, description, localInvoker(handler)));
+      },
+      commit: () => pending.forEach((route) => this.add(route)),
+    };
+  }
+
+  /** Routes of a plugin that runs in a worker: described by the worker, run by `invoke`. */
+  addRemote(
+    pluginId: string,
+    manifest: Pick<PluginManifest, 'entitlements'>,
+    descriptions: RouteDescription[],
+    invoke: (route: RouteDescription, call: RouteCall) => Promise<RouteOutcome>,
+  ): void {
+    const routes = descriptions.map((d) => compileRoute(pluginId, manifest, d, (call) => invoke(d, call)));
+    routes.forEach((route) => this.add(route));
+  }
+
+  routes(): readonly RegisteredRoute[] {
+    return this.registered;
+  }
+
+  private add(route: RegisteredRoute): void {
+    const { method, path } = route.description;
+    const full = `/${route.pluginId}${path === '/' ? '' : path}`;
+    if (this.registered.some((r) => r.description.method === method && `/${r.pluginId}${r.description.path}` === full)) {
+      throw new RouteRegistrationError(route.pluginId, route.description, 'the same method and path are already registered');
+    }
+    this.registered.push(route);
+    this.router.register(full, [method], (ctx: Context) => this.dispatch(ctx, route));
+  }
+
+  middleware(): Middleware {
+    const routes = this.router.routes();
+    const allowed = this.router.allowedMethods({ throw: false });
+    return async (ctx, next) => {
+      if (!ctx.path.startsWith('/api/')) return next();
+      // The router types its own context; ours is the plain Koa one it extends.
+      await routes(ctx as never, async () => {
+        await allowed(ctx as never, async () => undefined);
+      });
+      if (ctx.status === 405) throw new ApiError(405, 'method_not_allowed', `Use one of: ${ctx.response.get('Allow')}.`);
+      if (ctx.body === undefined && ctx.status === 404) await next();
+      if (ctx.body === undefined && ctx.status === 404) throw notFound('There is no such API route.');
+    };
+  }
+
+  private async dispatch(ctx: Context, route: RegisteredRoute): Promise<void> {
+    const { log } = this.options;
+    const requestId = ctx.state.requestId as string;
+    const identity = await this.options.identity.resolve({ headers: ctx.headers, ip: ctx.ip });
+    ctx.state.identity = identity;
+
+    let scope: ResourceScope = '*';
+    if (route.entitlement) {
+      if (!identity) throw unauthenticated();
+      const held = scopeOf(identity, route.entitlement);
+      if (held === null) {
+        log.warn({ requestId, subject: identity.subject, entitlement: route.entitlement, path: ctx.path }, 'authorization refused');
+        throw forbidden(`This needs the entitlement ${route.entitlement}.`);
+      }
+      scope = held;
+    }
+
+    const input = {
+      params: { ...(ctx.params as Record<string, string>) },
+      query: { ...(ctx.query as Record<string, unknown>) },
+      body: BODYLESS.has(ctx.method) ? undefined : await readJsonBody(ctx, this.options.bodyLimitBytes),
+    };
+    checkInput([
+      ['params', input.params, route.validate.params],
+      ['query', input.query, route.validate.query],
+      ['body', input.body, route.validate.body],
+    ]);
+
+    const resource = route.scopeSource ? readResource(route.scopeSource, input) : undefined;
+    if (route.scopeSource && scope !== '*' && (resource === undefined || !scope.includes(resource))) {
+      log.warn({ requestId, subject: identity?.subject, entitlement: route.entitlement, resource }, 'authorization refused for resource');
+      throw forbidden(`Your grant of ${route.entitlement} does not cover this resource.`, 'forbidden_resource');
+    }
+
+    const call: RouteCall = { ...input, identity, scope, requestId, headers: forwardableHeaders(ctx) };
+    let outcome: RouteOutcome;
+    try {
+      outcome = await route.invoke(call);
+    } catch (error) {
+      if (route.audited && identity && error instanceof ApiError) await this.audit(route, identity, call, resource, error.status);
+      throw error;
+    }
+
+    if (outcome.status < 300 && route.validate.response && outcome.body !== undefined && !route.validate.response(outcome.body)) {
+      // The plugin answered something its own schema forbids: fail closed rather than leak fields.
+      log.error({ requestId, plugin: route.pluginId, path: route.description.path, problems: describeErrors(route.validate.response.errors) }, 'response does not match its schema');
+      throw new ApiError(500, 'internal_error', 'Something went wrong on our side. Quote the request id if you contact support.');
+    }
+    if (route.audited && identity) await this.audit(route, identity, call, resource, outcome.status);
+
+    ctx.status = outcome.status;
+    if (outcome.headers) ctx.set(outcome.headers);
+    if (outcome.body !== undefined) ctx.body = outcome.body;
+  }
+
+  private async audit(route: RegisteredRoute, identity: Identity, call: RouteCall, resource: string | undefined, status: number) {
+    await this.options.audit.append({
+      actor: { kind: identity.kind, subject: identity.subject, ...(identity.name ? { name: identity.name } : {}) },
+      tenantId: identity.tenantId,
+      plugin: route.pluginId,
+      action: `${route.description.method} /api/${route.pluginId}${route.description.path}`,
+      resource: resource ?? firstParam(call.params),
+      outcome: status,
+      requestId: call.requestId,
+      ...(route.description.summary ? { details: { summary: route.description.summary } } : {}),
+    });
+  }
+}
+
+const firstParam = (params: Record<string, string>) => Object.values(params)[0];
+
+function forwardableHeaders(ctx: Context): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(ctx.headers)) {
+    if (STRIPPED_HEADERS.test(name)) continue;
+    out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** Runs a plugin's handler in this process and turns what it returns into an outcome. */
+function localInvoker(handler: RouteDefinition['handler']) {
+  return async (call: RouteCall): Promise<RouteOutcome> => {
+    const result = await handler(call);
+    if (result instanceof Reply) return { status: result.status, body: result.body, headers: result.headers };
+    return result === undefined ? { status: 204 } : { status: 200, body: result };
+  };
+}

@@ -1,0 +1,137 @@
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type Koa from 'koa';
+import type { Context } from 'koa';
+import type { Identity } from '@switchboard/sdk';
+import type { ConfigOverrides } from './config/types.js';
+import { startCore, type Core } from './core.js';
+import { loadAssertionKeys } from './remote/assertion-keys.js';
+import { fetchRemoteRoutes, remoteInvoker } from './remote/remote-invoker.js';
+import { createApp } from './server/app.js';
+import { closeGracefully } from './server/graceful-close.js';
+import { createRedirectServer } from './server/https-redirect.js';
+import { loadTls, type TlsMaterial } from './server/tls.js';
+import { ThemeRegistry } from './themes/index.js';
+import { buildWebAssets, shellMiddleware, type ShellPlugin } from './web/index.js';
+
+export interface RunningHost extends Core {
+  /** https://<host>:<port> of the portal. */
+  url: string;
+  port: number;
+  /** The plain-HTTP port that redirects to HTTPS, when on. */
+  httpPort: number | null;
+  app: Koa;
+  themes: ThemeRegistry;
+  tls: TlsMaterial;
+  /** JavaScript the first screen loads, gzipped. */
+  firstScreenGzipBytes: number;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Starts the portal: storage, bus, plugins (local and remote), themes, the shell's assets, and the
+ * HTTPS server with its HTTP redirect. `stop()` finishes the requests in flight, then shuts down.
+ */
+export async function startHost(overrides: ConfigOverrides = {}, options: StartOptions = {}): Promise<RunningHost> {
+  const core = await startCore({ overrides, env: options.env, role: 'host' });
+  const { config, log, dispatcher, runtime } = core;
+  try {
+    await attachRemotePlugins(core);
+
+    const themes = await ThemeRegistry.load(config.themes.dirs, config.themes.default);
+    const visible = runtime.list().filter((s) => (s.state === 'running' || s.state === 'remote') && s.plugin);
+    const web = await buildWebAssets({
+      outDir: join(config.dataDir, 'web'),
+      plugins: visible.filter((s) => s.plugin!.manifest.web).map((s) => ({ id: s.id, webEntry: join(s.plugin!.dir, s.plugin!.manifest.web!) })),
+    });
+    const shellPlugins: ShellPlugin[] = visible.map((s) => ({
+      id: s.id,
+      title: s.plugin!.manifest.title,
+      menu: s.plugin!.manifest.menu ?? [],
+      moduleUrl: web.modules[s.id],
+    }));
+
+    let stopping = false;
+    const app = createApp({
+      log,
+      trustProxy: config.server.trustProxy,
+      corsOrigins: config.cors.origins,
+      isReady: async () => !stopping && (await core.db.knex.raw('select 1').then(() => true)),
+      handlers: [
+        dispatcher.middleware(),
+        shellMiddleware({
+          themes,
+          assetsDir: join(config.dataDir, 'web'),
+          plugins: () => shellPlugins,
+          identify: async (ctx: Context) => (await core.identity.resolve({ headers: ctx.headers, ip: ctx.ip })) as Identity | null,
+        }),
+      ],
+    });
+
+    const tls = await loadTls(config);
+    const https: HttpsServer = createHttpsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, app.callback());
+    await listen(https, config.server.httpsPort, config.server.host);
+    const port = (https.address() as AddressInfo).port;
+    let redirect: Server | null = null;
+    if (config.server.httpPort !== null) {
+      redirect = createRedirectServer(() => port, config.server.publicHost);
+      await listen(redirect, config.server.httpPort, config.server.host);
+    }
+    const shownHost = config.server.publicHost ?? (['0.0.0.0', '::'].includes(config.server.host) ? 'localhost' : config.server.host);
+    const url = config.server.publicHost ? `https://${config.server.publicHost}` : `https://${shownHost}:${port}`;
+    log.info({ url, tls: tls.source, plugins: runtime.list().map((s) => `${s.id}:${s.state}`) }, 'portal listening');
+
+    let stopped: Promise<void> | null = null;
+    return {
+      ...core,
+      url,
+      port,
+      httpPort: redirect ? (redirect.address() as AddressInfo).port : null,
+      app,
+      themes,
+      tls,
+      firstScreenGzipBytes: web.firstScreenGzipBytes,
+      stop() {
+        stopped ??= (async () => {
+          stopping = true;
+          await Promise.all([closeGracefully(https, config.server.shutdownGraceMs), redirect ? closeGracefully(redirect, 0) : undefined]);
+          await core.close();
+          log.info('portal stopped');
+        })();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+}
+
+async function attachRemotePlugins(core: Core): Promise<void> {
+  const remote = core.runtime.list().filter((s) => s.state === 'remote' && s.plugin);
+  if (remote.length === 0) return;
+  const keys = await loadAssertionKeys(core.config.dataDir);
+  const ttl = core.config.remote.assertionTtlSeconds;
+  for (const state of remote) {
+    const baseUrl = core.config.plugins.remote[state.id]!;
+    const routes = await fetchRemoteRoutes(baseUrl, state.id, keys, ttl);
+    core.dispatcher.addRemote(state.id, state.plugin!.manifest, routes, remoteInvoker(baseUrl, state.id, keys, ttl));
+    core.log.info({ plugin: state.id, worker: baseUrl, routes: routes.length }, 'remote plugin attached');
+  }
+}
+
+function listen(server: Server | HttpsServer, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

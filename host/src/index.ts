@@ -1,0 +1,13 @@
+export { startHost, type RunningHost, type StartOptions } from './host.js';
+export { startWorker, type RunningWorker } from './worker.js';
+export { startCore, openStorage, type Core } from './core.js';
+export { loadConfig, ConfigError, projectRoot } from './config/load.js';
+export type { HostConfig, ConfigOverrides } from './config/types.js';
+export { Dispatcher } from './dispatcher/dispatcher.js';
+export { RouteRegistrationError } from './dispatcher/compile-route.js';
+export { verifyAuditChain } from './audit/verify.js';
+export { readManifest } from './loader/read-manifest.js';
+export { discoverPlugins } from './loader/discover.js';
+export { orderByRequirements, RequirementError } from './loader/order.js';
+export { PluginLoadError } from './loader/plugin-error.js';
+export { CONTENT_SECURITY_POLICY } from './server/security-headers.js';

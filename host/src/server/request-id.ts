@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { Middleware } from 'koa';
+
+const ACCEPTABLE = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * Every request gets an id that logs, audit entries and error bodies carry. A well-formed id from
+ * a trusted load balancer is kept so one request can be followed across processes.
+ */
+export function requestId(trustProxy: boolean): Middleware {
+  return async (ctx, next) => {
+    const incoming = ctx.get('x-request-id');
+    const id = trustProxy && ACCEPTABLE.test(incoming) ? incoming : randomUUID();
+    ctx.state.requestId = id;
+    ctx.set('X-Request-Id', id);
+    await next();
+  };
+}

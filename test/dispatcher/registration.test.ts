@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import pino from 'pino';
+import type { RouteDefinition } from '@switchboard/sdk';
+import { Dispatcher, RouteRegistrationError } from '@switchboard/host';
+
+const manifest = { entitlements: { 'plans.read': 'See plans', 'plans.write': 'Edit plans' } };
+
+function register(definition: Partial<RouteDefinition>) {
+  const dispatcher = new Dispatcher({
+    identity: { resolve: async () => null },
+    audit: { append: async () => { throw new Error('not expected'); } },
+    log: pino({ level: 'silent' }),
+    bodyLimitBytes: 1024,
+  });
+  const plugin = dispatcher.forPlugin('toll-free', manifest);
+  plugin.route({ method: 'GET', path: '/plans', handler: () => ({}), ...definition } as RouteDefinition);
+  plugin.commit();
+  return dispatcher;
+}
+
+const refusal = (pattern: RegExp) => (error: unknown) => {
+  assert.ok(error instanceof RouteRegistrationError);
+  assert.match(error.message, pattern);
+  return true;
+};
+
+describe('route registration', () => {
+  it('refuses a route that names no entitlement', () => {
+    assert.throws(() => register({}), refusal(/^Plugin "toll-free" cannot register GET \/plans: it declares no entitlement/));
+  });
+
+  it('refuses an entitlement the manifest does not declare', () => {
+    assert.throws(() => register({ access: { entitlement: 'plans.delete' } }), refusal(/entitlement "plans\.delete" is not declared in the plugin's manifest/));
+  });
+
+  it('wants a public route to say so, with a reason', () => {
+    assert.throws(() => register({ access: { public: true } as never }), refusal(/a public route must say `public: true` and give a reason/));
+    const dispatcher = register({ access: { public: true, reason: 'status page' } });
+    assert.equal(dispatcher.routes()[0]!.entitlement, null);
+  });
+
+  it('wants a schema for every body it accepts', () => {
+    assert.throws(() => register({ method: 'POST', access: { entitlement: 'plans.write' } }), refusal(/must give its JSON schema \(schemas.body\)/));
+  });
+
+  it('refuses a scope read from a parameter the path lacks', () => {
+    assert.throws(
+      () => register({ path: '/plans/:id', access: { entitlement: 'plans.read', scope: { param: 'number' } } }),
+      refusal(/scope reads path parameter "number", which the path does not have/),
+    );
+  });
+
+  it('qualifies entitlements with the plugin id and audits changes by default', () => {
+    const dispatcher = register({ method: 'PUT', path: '/plans/:id', access: { entitlement: 'plans.write' }, schemas: { body: { type: 'object' } } });
+    const [route] = dispatcher.routes();
+    assert.equal(route!.entitlement, 'toll-free:plans.write');
+    assert.equal(route!.audited, true);
+  });
+});
