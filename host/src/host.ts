@@ -62,6 +62,7 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
       log,
       trustProxy: config.server.trustProxy,
       corsOrigins: config.cors.origins,
+      rateLimit: config.server.rateLimit,
       isReady: async () => !stopping && (await core.db.knex.raw('select 1').then(() => true)),
       handlers: [
         dispatcher.middleware(),

@@ -1,8 +1,10 @@
 /**
  * One benchmark target per process, so the load generator never shares an event loop with it:
- *   bare        the handler on a bare Koa router
+ *   koa         the handler on a plain Koa app and router: the floor
+ *   bare        the handler mounted bare on the host's middleware stack (request id, security
+ *               headers, access log, error handler), where the dispatcher would be
  *   dispatcher  the same handler through the dispatcher (identity, entitlement, validation of
- *               params, query and response) on the host's full middleware stack
+ *               params, query and response) on the same stack
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
@@ -28,18 +30,24 @@ const schemas = {
   },
 };
 
-function bare(): Koa {
-  const app = new Koa();
+const log = pino({ level: 'silent' });
+const hostStack = (handler: Koa.Middleware) => createApp({ log, trustProxy: false, corsOrigins: [], isReady: async () => true, handlers: [handler] });
+
+function bareRouter(): Router {
   const router = new Router();
   router.get('/api/bench/echo/:word', (ctx) => {
     ctx.body = echo(ctx.params.word!, Number(ctx.query.n ?? 0), null);
   });
-  app.use(router.routes());
+  return router;
+}
+
+function koa(): Koa {
+  const app = new Koa();
+  app.use(bareRouter().routes() as Koa.Middleware);
   return app;
 }
 
 function dispatched(): Koa {
-  const log = pino({ level: 'silent' });
   const audit = { append: async () => { throw new Error('reads are not audited'); } };
   const dispatcher = new Dispatcher({ identity: new FixtureIdentityResolver(`${projectRoot}test/bench/identities.json`), audit, log, bodyLimitBytes: 1 << 20 });
   const plugin = dispatcher.forPlugin('bench', { entitlements: { 'echo.read': 'Echo' } });
@@ -51,12 +59,13 @@ function dispatched(): Koa {
     handler: ({ params, query, identity }) => echo(params.word, query.n ?? 0, identity),
   });
   plugin.commit();
-  return createApp({ log, trustProxy: false, corsOrigins: [], isReady: async () => true, handlers: [dispatcher.middleware()] });
+  return hostStack(dispatcher.middleware());
 }
 
 const mode = process.argv[2];
-const app = mode === 'bare' ? bare() : mode === 'dispatcher' ? dispatched() : null;
-if (!app) throw new Error('usage: dispatch-server bare|dispatcher');
+const targets: Record<string, () => Koa> = { koa, bare: () => hostStack(bareRouter().routes() as Koa.Middleware), dispatcher: dispatched };
+const app = targets[mode ?? '']?.();
+if (!app) throw new Error('usage: dispatch-server koa|bare|dispatcher');
 const server = createServer({ keepAliveTimeout: 30_000 }, app.callback());
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${(server.address() as AddressInfo).port}\n`);

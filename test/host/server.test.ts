@@ -59,6 +59,19 @@ describe('the HTTPS server', () => {
     await closed.dispose();
   });
 
+  it('limits each source to its rate, counting refused requests too, and says when to retry', async () => {
+    const host = await startTestHost({ server: { rateLimit: { perMinute: 60, burst: 3 } } as never });
+    const statuses = [];
+    for (const as of [undefined, 'nobody', 'alice']) statuses.push((await host.request('GET', '/api/notes/notes', { as })).status);
+    assert.deepEqual(statuses, [401, 403, 200]);
+    const limited = await host.request('GET', '/api/notes/notes', { as: 'alice' });
+    assert.equal(limited.status, 429);
+    assert.equal(limited.body.error.code, 'rate_limited');
+    assert.equal(limited.headers['retry-after'], '1');
+    assert.equal((await host.request('GET', '/healthz')).status, 200, 'health checks are not limited');
+    await host.dispose();
+  });
+
   it('does not start on an invalid setting, and says which and why', async () => {
     const result = await run('node', [join(projectRoot, 'host/dist/cli.js'), 'start'], {
       env: { PATH: process.env.PATH ?? '', SWITCHBOARD__server__httpsPort: '"https"', SWITCHBOARD__dataDir: join(tmpdir(), 'sb-never') },

@@ -9,6 +9,7 @@ export interface HostConfig {
     trustProxy: boolean;
     bodyLimitBytes: number;
     shutdownGraceMs: number;
+    rateLimit: { perMinute: number; burst: number };
   };
   tls: { certFile: string | null; keyFile: string | null };
   cors: { origins: string[] };
