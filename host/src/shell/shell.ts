@@ -1,0 +1,250 @@
+import { LitElement, html, nothing } from 'lit';
+import { ApiClient, ApiClientError, baseStyles, type ShellPage, type ShellServices, type ToastKind } from '@switchboard/sdk/web';
+import type { SbToast } from '@switchboard/sdk/web';
+import { loadModule } from './modules.js';
+import { hrefFor, matchPage, parseRoute, routeHref, type Route } from './router.js';
+import { SESSION_PATH, type SessionResponse } from './session.js';
+import { shellStyles } from './styles.js';
+import { footerView, homeView, signedOutView, unavailableView } from './views.js';
+
+type Page =
+  | { state: 'loading' }
+  | { state: 'home' }
+  | { state: 'signed-out' }
+  | { state: 'unavailable' }
+  | { state: 'ready'; element: ShellPage }
+  | { state: 'failed'; message: string };
+
+/**
+ * The backplane: the brand's frame around whatever page is open. It asks the host for the session
+ * (brand, user, the menu the user is entitled to, the modules behind it), routes on the URL hash,
+ * and imports a plugin's module only when one of its pages is opened.
+ */
+export class SbShell extends LitElement {
+  static override properties = {
+    brandName: { attribute: 'brand-name' },
+    productName: { attribute: 'product-name' },
+    session: { state: true },
+    sessionError: { state: true },
+    route: { state: true },
+    page: { state: true },
+    navOpen: { state: true },
+  };
+
+  /** From the page's HTML, so the brand shows before the session arrives. */
+  brandName = '';
+  productName = '';
+  protected session: SessionResponse | null = null;
+  protected sessionError: ApiClientError | null = null;
+  protected route: Route = parseRoute(location.hash);
+  protected page: Page = { state: 'loading' };
+  protected navOpen = false;
+
+  static override styles = [baseStyles, shellStyles];
+
+  /** For plugins: 401 on any call means the session ended, so the shell shows the signed-out state. */
+  private readonly api = new ApiClient({ onUnauthenticated: () => void this.loadSession() });
+  private readonly sessionApi = new ApiClient();
+  private services: ShellServices | null = null;
+  private navigation = 0;
+  private moveFocus = false;
+  private readonly onHashChange = () => {
+    this.route = parseRoute(location.hash);
+    this.navOpen = false;
+    this.moveFocus = true;
+    void this.openPage();
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    void this.loadSession();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  private async loadSession() {
+    try {
+      this.session = await this.sessionApi.get<SessionResponse>(SESSION_PATH);
+      this.sessionError = null;
+      this.services = this.servicesFor(this.session);
+    } catch (error) {
+      this.session = null;
+      this.sessionError = error instanceof ApiClientError ? error : new ApiClientError(0, 'unexpected', String(error));
+      return;
+    }
+    await this.openPage();
+  }
+
+  private servicesFor(session: SessionResponse): ShellServices {
+    return {
+      api: this.api,
+      toast: (message: string, kind?: ToastKind) => this.toast(message, kind),
+      navigate: (path: string) => {
+        location.hash = hrefFor(path);
+      },
+      identity: session.user,
+      brand: session.brand,
+    };
+  }
+
+  toast(message: string, kind: ToastKind = 'info') {
+    this.renderRoot.querySelector<SbToast>('sb-toast')?.show(message, kind);
+  }
+
+  /** Shows the page of the current route; a newer navigation wins over a slower older one. */
+  private async openPage() {
+    const session = this.session;
+    if (!session) return;
+    const route = this.route;
+    const ticket = ++this.navigation;
+    if (route.kind === 'home') return this.show(session.user ? { state: 'home' } : { state: 'signed-out' });
+    const url = session.modules[route.plugin];
+    if (!url) return this.show(session.user ? { state: 'unavailable' } : { state: 'signed-out' });
+
+    this.page = { state: 'loading' };
+    try {
+      const module = await loadModule(url);
+      if (ticket !== this.navigation) return;
+      const match = matchPage(module.pages, route.path);
+      if (!match) return this.show({ state: 'unavailable' });
+      if (!customElements.get(match.tag)) throw new Error(`The module does not define <${match.tag}>.`);
+      const element = document.createElement(match.tag) as ShellPage;
+      element.shell = this.services!;
+      element.rest = match.rest;
+      this.show({ state: 'ready', element });
+    } catch (error) {
+      if (ticket !== this.navigation) return;
+      console.error(`Loading the ${route.plugin} module failed`, error);
+      this.show({ state: 'failed', message: `The ${this.pageTitle()} page could not be loaded. Check your connection and try again.` });
+    }
+  }
+
+  private async show(page: Page) {
+    this.page = page;
+    document.title = `${this.pageTitle()} · ${this.brand.productName}`;
+    if (!this.moveFocus) return;
+    this.moveFocus = false;
+    await this.updateComplete;
+    this.heading?.focus();
+  }
+
+  private get brand() {
+    return this.session?.brand ?? { id: '', brandName: this.brandName, productName: this.productName, support: {} };
+  }
+
+  private get heading(): HTMLElement | null {
+    return this.renderRoot.querySelector('h1');
+  }
+
+  /** The heading of the open page: its menu label, else its plugin's title. */
+  private pageTitle(): string {
+    const session = this.session;
+    if (this.sessionError) return 'The portal could not start';
+    if (!session || this.page.state === 'loading') return this.route.kind === 'home' ? this.brand.productName : 'Loading…';
+    if (this.page.state === 'signed-out') return 'You are not signed in';
+    if (this.page.state === 'unavailable') return 'Page not available';
+    if (this.route.kind === 'home') return `Welcome, ${session.user?.name ?? ''}`;
+    const href = routeHref(this.route);
+    const entry = session.menu.find((m) => m.href === href);
+    return entry?.label ?? session.titles[this.route.plugin] ?? this.route.plugin;
+  }
+
+  override render() {
+    const brand = this.brand;
+    const signedIn = Boolean(this.session?.user);
+    return html`
+      <button class="skip" type="button" @click=${() => this.heading?.focus()}>Skip to main content</button>
+      <div class="frame ${signedIn ? '' : 'signed-out'}">
+        <header>
+          <a class="brand" href="#/" aria-label="${brand.productName}, start page">
+            <img src="/theme/logo" alt=${brand.brandName} />
+            <span class="product">${brand.productName}</span>
+          </a>
+          ${signedIn
+            ? html`<button
+                class="menu-toggle"
+                type="button"
+                aria-expanded=${this.navOpen ? 'true' : 'false'}
+                aria-controls="nav"
+                @click=${() => (this.navOpen = !this.navOpen)}
+              >
+                Menu
+              </button>`
+            : nothing}
+          <p class="user">${this.userView()}</p>
+        </header>
+        ${signedIn ? this.navView() : nothing}
+        <main id="main" aria-labelledby="page-title" aria-busy=${this.page.state === 'loading' && !this.sessionError ? 'true' : 'false'}>
+          <h1 id="page-title" tabindex="-1">${this.pageTitle()}</h1>
+          ${this.contentView()}
+        </main>
+        <footer>${footerView(brand)}</footer>
+      </div>
+      <sb-toast></sb-toast>
+    `;
+  }
+
+  private userView() {
+    if (!this.session) return nothing;
+    const user = this.session.user;
+    if (!user) return html`Not signed in`;
+    return html`<span class="visually-hidden">Signed in as </span>${user.name}<span class="tenant">Account ${user.tenantId}</span>`;
+  }
+
+  private navView() {
+    const current = routeHref(this.route);
+    const entries = [{ href: '#/', label: 'Start' }, ...(this.session?.menu ?? [])];
+    return html`<nav id="nav" class=${this.navOpen ? 'open' : ''} aria-label="Main">
+      <ul>
+        ${entries.map(
+          (e) => html`<li>
+            <a href=${e.href} aria-current=${current === e.href || (e.href !== '#/' && current.startsWith(`${e.href}/`)) ? 'page' : 'false'}
+              >${e.label}</a
+            >
+          </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  private contentView() {
+    if (this.sessionError) {
+      return html`<sb-error-state
+        heading="The portal could not load your session"
+        message=${this.sessionError.message}
+        retryable
+        @sb-retry=${() => {
+          this.sessionError = null;
+          void this.loadSession();
+        }}
+      ></sb-error-state>`;
+    }
+    const page = this.page;
+    switch (page.state) {
+      case 'loading':
+        return html`<p role="status">Loading…</p>`;
+      case 'home':
+        return homeView(this.session!);
+      case 'signed-out':
+        return signedOutView(this.brand);
+      case 'unavailable':
+        return unavailableView();
+      case 'failed':
+        return html`<sb-error-state heading="This page could not be loaded" message=${page.message} retryable @sb-retry=${() => void this.openPage()}></sb-error-state>`;
+      case 'ready':
+        return page.element;
+    }
+  }
+}
+
+customElements.define('sb-shell', SbShell);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-shell': SbShell;
+  }
+}

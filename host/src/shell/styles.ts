@@ -1,0 +1,265 @@
+import { css } from 'lit';
+
+/** The frame: header across the top, menu on the left, content, footer; one column on narrow screens. */
+export const shellStyles = css`
+  :host {
+    display: block;
+    min-height: 100vh;
+  }
+  .frame {
+    display: grid;
+    grid-template-columns: 15rem minmax(0, 1fr);
+    grid-template-rows: auto 1fr auto;
+    grid-template-areas: 'header header' 'nav main' 'footer footer';
+    min-height: 100vh;
+  }
+  .frame.signed-out {
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'header' 'main' 'footer';
+  }
+  .skip {
+    position: absolute;
+    left: 0.75rem;
+    top: -4rem;
+    z-index: 10;
+    font: inherit;
+    font-weight: 700;
+    padding: 0.6rem 1rem;
+    border: 0;
+    border-radius: var(--sb-radius);
+    background: var(--sb-color-surface);
+    color: var(--sb-color-primary);
+    box-shadow: var(--sb-shadow-raised);
+    cursor: pointer;
+  }
+  .skip:focus {
+    top: 0.75rem;
+  }
+  header {
+    grid-area: header;
+    display: flex;
+    align-items: center;
+    gap: 1rem;
+    padding: 0.75rem 1.5rem;
+    background: var(--sb-color-header-bg);
+    color: var(--sb-color-on-header);
+    border-bottom: 3px solid var(--sb-color-accent);
+  }
+  header :focus-visible {
+    outline-color: var(--sb-color-on-header);
+  }
+  .brand {
+    display: flex;
+    align-items: center;
+    gap: 1rem;
+    color: inherit;
+    text-decoration: none;
+    min-width: 0;
+  }
+  .brand img {
+    height: 2.25rem;
+    width: auto;
+    display: block;
+  }
+  .product {
+    font-family: var(--sb-font-family-heading);
+    font-size: 1.05rem;
+    font-weight: 600;
+    padding-left: 1rem;
+    border-left: 1px solid currentColor;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .user {
+    margin-left: auto;
+    text-align: end;
+    font-size: 0.9rem;
+    line-height: 1.3;
+  }
+  .user .tenant {
+    display: block;
+    opacity: 0.8;
+    font-size: 0.8rem;
+  }
+  .menu-toggle {
+    display: none;
+    font: inherit;
+    font-weight: 600;
+    color: inherit;
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: var(--sb-radius);
+    padding: 0.4rem 0.75rem;
+    cursor: pointer;
+  }
+  nav {
+    grid-area: nav;
+    background: var(--sb-color-nav-bg, var(--sb-color-surface));
+    border-right: 1px solid var(--sb-color-border);
+    padding: 1rem 0.75rem;
+  }
+  nav ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  nav a {
+    display: block;
+    padding: 0.6rem 0.85rem;
+    border-radius: var(--sb-radius);
+    color: var(--sb-color-text);
+    text-decoration: none;
+    font-weight: 500;
+  }
+  nav a:hover {
+    background: var(--sb-color-surface-alt);
+  }
+  nav a[aria-current='page'] {
+    background: var(--sb-color-nav-active, var(--sb-color-surface-alt));
+    color: var(--sb-color-primary);
+    font-weight: 700;
+    box-shadow: inset 4px 0 0 var(--sb-color-primary);
+  }
+  main {
+    grid-area: main;
+    padding: 1.75rem 2rem 3rem;
+    min-width: 0;
+  }
+  h1 {
+    font-family: var(--sb-font-family-heading);
+    font-size: 1.75rem;
+    line-height: 1.2;
+    margin: 0 0 1.25rem;
+    color: var(--sb-color-text);
+  }
+  h1:focus {
+    outline: none;
+  }
+  h1:focus-visible {
+    outline: 3px solid var(--sb-color-focus);
+    outline-offset: 4px;
+  }
+  .lead {
+    font-size: 1.1rem;
+    color: var(--sb-color-text-muted);
+    margin: -0.5rem 0 1.5rem;
+    max-width: 40rem;
+    line-height: 1.5;
+  }
+  .tiles {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    gap: 1rem;
+  }
+  .tiles a {
+    display: block;
+    height: 100%;
+    padding: 1.25rem;
+    background: var(--sb-color-surface);
+    border: 1px solid var(--sb-color-border);
+    border-top: 4px solid var(--sb-color-primary);
+    border-radius: var(--sb-radius-large);
+    box-shadow: var(--sb-shadow);
+    color: var(--sb-color-text);
+    text-decoration: none;
+  }
+  .tiles a:hover {
+    border-color: var(--sb-color-primary);
+  }
+  .tiles strong {
+    display: block;
+    font-family: var(--sb-font-family-heading);
+    font-size: 1.1rem;
+    color: var(--sb-color-primary);
+    margin-bottom: 0.25rem;
+  }
+  .notice {
+    max-width: 40rem;
+    padding: 1.5rem;
+    background: var(--sb-color-surface);
+    border: 1px solid var(--sb-color-border);
+    border-radius: var(--sb-radius-large);
+    box-shadow: var(--sb-shadow);
+    line-height: 1.5;
+  }
+  .notice p {
+    margin: 0 0 0.75rem;
+  }
+  .notice p:last-child {
+    margin: 0;
+  }
+  a {
+    color: var(--sb-color-primary);
+  }
+  footer {
+    grid-area: footer;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    padding: 1rem 1.5rem;
+    border-top: 1px solid var(--sb-color-border);
+    background: var(--sb-color-surface);
+    color: var(--sb-color-text-muted);
+    font-size: 0.875rem;
+  }
+  footer ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  footer a {
+    color: inherit;
+  }
+
+  @media (max-width: 48rem) {
+    .frame,
+    .frame.signed-out {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'header' 'nav' 'main' 'footer';
+    }
+    header {
+      flex-wrap: wrap;
+      padding: 0.6rem 1rem;
+    }
+    .brand img {
+      height: 1.9rem;
+    }
+    .product {
+      display: none;
+    }
+    .menu-toggle {
+      display: inline-block;
+      margin-left: auto;
+    }
+    .user {
+      order: 3;
+      width: 100%;
+      margin: 0;
+      text-align: start;
+    }
+    nav {
+      border-right: 0;
+      border-bottom: 1px solid var(--sb-color-border);
+      padding: 0.5rem;
+    }
+    nav:not(.open) {
+      display: none;
+    }
+    main {
+      padding: 1.25rem 1rem 2rem;
+    }
+    h1 {
+      font-size: 1.4rem;
+    }
+  }
+`;

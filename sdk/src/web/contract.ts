@@ -1,0 +1,53 @@
+import type { ApiClient } from './api-client.js';
+
+/**
+ * The web-plugin contract. A plugin's web entry (manifest `web`) default-exports a WebModule:
+ * page path under the plugin ('' is its main page, 'plans/edit' opens at `#/<plugin>/plans/edit`)
+ * -> the tag of a custom element the module defines. The shell creates that element when the page
+ * is opened and hands it the ShellServices in its `shell` property.
+ *
+ * The shell owns the page's <h1> (the menu label, or the plugin's title) and moves focus to it on
+ * navigation, so plugin pages start their own headings at <h2>.
+ */
+export interface WebModule {
+  pages: Record<string, string>;
+}
+
+export type ToastKind = 'info' | 'success' | 'warning' | 'error';
+
+export interface BrandSummary {
+  id: string;
+  brandName: string;
+  productName: string;
+  support: { email?: string; phone?: string; url?: string };
+}
+
+export interface IdentitySummary {
+  name: string;
+  tenantId: string;
+}
+
+/** What the shell gives every plugin page. */
+export interface ShellServices {
+  /** Calls the host's /api with the user's session; errors arrive as ApiClientError. */
+  api: ApiClient;
+  /** A short message in the shell's live region; errors stay until dismissed. */
+  toast(message: string, kind?: ToastKind): void;
+  /** Opens a shell path such as `notes` or `notes/n-1` (the `#/` is added). */
+  navigate(path: string): void;
+  /** The signed-in user, or null when nobody is signed in. */
+  identity: IdentitySummary | null;
+  brand: BrandSummary;
+}
+
+/**
+ * The element the shell creates for a page. `path` is what follows the matched page path, so one
+ * element can serve `notes/<id>` when the module maps 'notes' (split on '/', empty when none).
+ */
+export interface ShellPage extends HTMLElement {
+  shell?: ShellServices;
+  rest?: string[];
+}
+
+/** Gives a web entry's default export its type: `export default defineWebModule({ pages: { '': 'notes-page' } })`. */
+export const defineWebModule = (module: WebModule): WebModule => module;
