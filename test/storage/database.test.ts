@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { forEachDatabase, type TestDatabase } from '../support/databases.js';
+import { describeWithService, postgresUrl } from '../support/services.js';
+import { openDatabase } from './host-storage.js';
+
+describe('database', () => {
+  forEachDatabase((kind, open) => {
+    let t: TestDatabase;
+    beforeEach(async () => {
+      t = await open();
+    });
+    afterEach(() => t.cleanup());
+
+    it('says which dialect it speaks', () => {
+      assert.equal(t.db.dialect, kind);
+    });
+
+    it('lists the tables created in it, and nothing else', async () => {
+      assert.deepEqual(await t.db.listTables(), []);
+      await t.db.knex.schema.createTable('notes_items', (table) => table.increments('id'));
+      await t.db.knex.schema.createTable('alpha_things', (table) => table.increments('id'));
+      assert.deepEqual(await t.db.listTables(), ['alpha_things', 'notes_items']);
+    });
+
+    it('enforces foreign keys', async () => {
+      await t.db.knex.schema.createTable('notes_lists', (table) => table.increments('id'));
+      await t.db.knex.schema.createTable('notes_entries', (table) => {
+        table.increments('id');
+        table.integer('list_id').notNullable().references('id').inTable('notes_lists');
+      });
+      await assert.rejects(t.db.knex('notes_entries').insert({ list_id: 999 }), /foreign key/i);
+    });
+
+    if (kind === 'sqlite') {
+      it('runs SQLite in WAL mode with a busy timeout', async () => {
+        const [journal] = await t.db.knex.raw('PRAGMA journal_mode');
+        const [busy] = await t.db.knex.raw('PRAGMA busy_timeout');
+        assert.equal(journal.journal_mode, 'wal');
+        assert.ok(Object.values(busy)[0] as number >= 5000);
+      });
+
+      it('keeps committed rows when the file is opened again', async () => {
+        await t.db.knex.schema.createTable('notes_items', (table) => table.string('text'));
+        await t.db.knex('notes_items').insert({ text: 'kept' });
+        const again = await openDatabase({ sqliteFile: t.sqliteFile });
+        try {
+          assert.deepEqual(await again.knex('notes_items').select('text'), [{ text: 'kept' }]);
+        } finally {
+          await again.close();
+        }
+      });
+    }
+
+    if (kind === 'postgres') {
+      it('keeps each schema to itself', async () => {
+        await t.db.knex.schema.createTable('notes_items', (table) => table.increments('id'));
+        const other = await open();
+        assert.deepEqual(await other.db.listTables(), []);
+        assert.deepEqual(await t.db.listTables(), ['notes_items']);
+      });
+    }
+  });
+
+  describe('with a PostgreSQL URL that does not work', () => {
+    it('fails at start with a clear message that does not show the password', async () => {
+      await assert.rejects(openDatabase({ url: 'postgres://postgres:s3cret@127.0.0.1:1/test', sqliteFile: 'unused' }), (error: Error) => {
+        assert.match(error.message, /^Cannot open the PostgreSQL database at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/test: /);
+        assert.ok(!error.message.includes('s3cret'), error.message);
+        return true;
+      });
+    });
+
+    describeWithService('postgres', 'when the server is there', () => {
+      it('names the database that does not exist', async () => {
+        const url = new URL(postgresUrl);
+        url.pathname = '/switchboard_no_such_database';
+        await assert.rejects(openDatabase({ url: url.toString(), sqliteFile: 'unused' }), /switchboard_no_such_database.*does not exist/);
+      });
+    });
+  });
+});
