@@ -44,9 +44,14 @@ export interface CoreOptions {
   role: 'host' | 'worker' | 'cli';
 }
 
-export async function openStorage(config: HostConfig): Promise<Database> {
+export async function openStorage(config: HostConfig, log?: Logger): Promise<Database> {
   await mkdir(config.dataDir, { recursive: true });
-  const db = await openDatabase({ url: config.database.url, sqliteFile: join(config.dataDir, 'switchboard.sqlite'), schema: config.database.schema ?? undefined });
+  const db = await openDatabase({
+    url: config.database.url,
+    sqliteFile: join(config.dataDir, 'switchboard.sqlite'),
+    schema: config.database.schema ?? undefined,
+    ...(log ? { log: { warn: (m: string) => log.warn(m), error: (m: string) => log.error(m) } } : {}),
+  });
   await runMigrations(db, { owner: 'host', prefix: 'host_', migrations: await loadMigrationsFrom(hostMigrations) });
   return db;
 }
@@ -55,12 +60,11 @@ export async function openStorage(config: HostConfig): Promise<Database> {
 export async function startCore(options: CoreOptions): Promise<Core> {
   const config = loadConfig(options.overrides, options.env);
   const log = createLogger(config, { role: options.role });
-  const db = await openStorage(config);
+  const db = await openStorage(config, log);
   const closers: Array<() => Promise<void>> = [() => db.close()];
   try {
-    const bus = config.events.nats
-      ? await connectNatsBus({ servers: config.events.nats.servers, stream: config.events.nats.stream, subjectPrefix: config.events.nats.subjectPrefix })
-      : createInProcessBus();
+    const logger = { warn: (m: string) => log.warn(m), error: (m: string, err: unknown) => log.error({ err }, m) };
+    const bus = config.events.nats ? await connectNatsBus({ ...config.events.nats, logger }) : createInProcessBus({ logger });
     closers.unshift(() => bus.close());
 
     const clock = systemClock;

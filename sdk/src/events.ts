@@ -5,8 +5,13 @@
  */
 export interface BusEvent<T = unknown> {
   subject: string;
+  /** Travels as JSON on every bus: a Date arrives as its ISO string. */
   data: T;
-  /** Unique per published event; publishing the same id twice delivers it once. */
+  /**
+   * Unique per published event. Publishing the same id again within the bus's deduplication
+   * window (the retained log in-process, two minutes on JetStream) delivers it once; lasting
+   * idempotency (payments, CDRs) needs a unique key in the database.
+   */
   id: string;
   publishedAt: Date;
 }
@@ -14,7 +19,10 @@ export interface BusEvent<T = unknown> {
 export interface DurableEvent<T = unknown> extends BusEvent<T> {
   /** Position in the stream, increasing. */
   sequence: number;
-  /** How many times this event has been delivered to this consumer, 1 the first time. */
+  /**
+   * How many times this event has been delivered to this consumer, 1 the first time. A minimum:
+   * JetStream (2.9) may count a redelivery as the first after a consumer restart.
+   */
   deliveries: number;
   /** Done with it: it is not delivered to this consumer again. */
   ack(): Promise<void>;
@@ -46,7 +54,10 @@ export interface EventBus {
   /**
    * A durable consumer: a named position in the stream that outlives the subscription.
    * At-least-once: each event is delivered until acknowledged; a consumer that comes back
-   * under the same name resumes after the last acknowledged event.
+   * under the same name resumes after the last acknowledged event. A handler that throws has not
+   * acknowledged: the event comes again after the ack wait. `from` applies only when the consumer
+   * is first created; a durable name is bound to one pattern; `unsubscribe()` does not wait for a
+   * handler still running.
    */
   consume<T>(
     durableName: string,

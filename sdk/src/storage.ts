@@ -20,7 +20,10 @@ export interface PluginStorage {
   forTenant(name: string, identity: Identity): Knex.QueryBuilder;
 }
 
-/** The shape of one migration file in a plugin's migrations folder. */
+/**
+ * The shape of one migration file in a plugin's migrations folder. Each runs in its own
+ * transaction (the `knex` it receives is that transaction), together with the row recording it.
+ */
 export interface Migration {
   up(knex: Knex): Promise<void>;
   down?(knex: Knex): Promise<void>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { BusEvent, DurableEvent, EventBus } from '@switchboard/sdk';
-import { scopedBus, type BusLogger } from './host-events.js';
+import { scopedBus, type BusLogger } from '@switchboard/host/dist/events/index.js';
 import { until } from './wait.js';
 
 /** Collects what the bus reports instead of printing it, so tests can look at it. */

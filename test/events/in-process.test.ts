@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { busContract, capturingLogger } from './bus-contract.js';
-import { createInProcessBus } from './host-events.js';
+import { createInProcessBus } from '@switchboard/host/dist/events/index.js';
 import { until } from './wait.js';
 
 describe('in-process event bus', () => {

@@ -5,7 +5,7 @@ import { jetstreamManager, StorageType, type JetStreamManager } from '@nats-io/j
 import type { EventBus } from '@switchboard/sdk';
 import { describeWithService, natsServers } from '../support/services.js';
 import { busContract, capturingLogger } from './bus-contract.js';
-import { connectNatsBus, type BusLogger } from './host-events.js';
+import { connectNatsBus, type BusLogger } from '@switchboard/host/dist/events/index.js';
 import { until } from './wait.js';
 
 describeWithService('nats', 'NATS JetStream event bus', function () {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assertValidPattern, assertValidSubject, matchesSubject } from './host-events.js';
+import { assertValidPattern, assertValidSubject, matchesSubject } from '@switchboard/host/dist/events/index.js';
 
 describe('event subjects', () => {
   it('match patterns as NATS does', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { forEachDatabase, type TestDatabase } from '../support/databases.js';
 import { describeWithService, postgresUrl } from '../support/services.js';
-import { openDatabase } from './host-storage.js';
+import { openDatabase } from '@switchboard/host/dist/storage/index.js';
 
 describe('database', () => {
   forEachDatabase((kind, open) => {

@@ -14,7 +14,7 @@ import {
   runMigrations,
   type MigrationSet,
   type NamedMigration,
-} from './host-storage.js';
+} from '@switchboard/host/dist/storage/index.js';
 
 /** The compiled fixture folder next to this compiled test: .js files with their .d.ts and .map. */
 const fixtureFolder = fileURLToPath(new URL('./fixture-migrations/', import.meta.url));

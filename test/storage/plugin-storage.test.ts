@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Identity } from '@switchboard/sdk';
 import { forEachDatabase, type TestDatabase } from '../support/databases.js';
-import { createPluginStorage } from './host-storage.js';
+import { createPluginStorage } from '@switchboard/host/dist/storage/index.js';
 
 const caller = (tenants: string[]): Identity => ({ kind: 'fixture', subject: 'tester', tenantId: tenants[0] ?? 'none', tenants, grants: {} });
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '../storage/host-storage.js';
+import { openDatabase, type Database } from '@switchboard/host/dist/storage/index.js';
 import { describeWithService, postgresUrl } from './services.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';

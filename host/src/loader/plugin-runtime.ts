@@ -42,6 +42,8 @@ interface Loaded {
   plugin: SwitchboardPlugin | null;
   context: PluginContext;
   routes: { commit(): void };
+  /** The plugin's view of the bus: closing it ends the plugin's subscriptions only. */
+  events: EventBus;
 }
 
 /**
@@ -109,6 +111,7 @@ export class PluginRuntime {
           await run(l);
         } catch (error) {
           this.loaded.splice(this.loaded.indexOf(l), 1);
+          await l.events.close().catch(() => undefined);
           this.fail(l.discovered.manifest.id, l.discovered, error, stage);
         }
       }
@@ -120,6 +123,7 @@ export class PluginRuntime {
     for (const l of [...this.loaded].reverse()) {
       try {
         await l.plugin?.stop?.();
+        await l.events.close();
       } catch (error) {
         this.deps.log.error({ err: error, plugin: l.discovered.manifest.id }, 'plugin failed to stop cleanly');
       }
@@ -137,7 +141,8 @@ export class PluginRuntime {
     container.register(Tokens.PluginId, { useValue: id });
     container.register(Tokens.Manifest, { useValue: { ...manifest, version } });
     container.register(Tokens.Storage, { useValue: createPluginStorage(this.deps.db, id) });
-    container.register(Tokens.Events, { useValue: scopedBus(this.deps.bus, id) });
+    const events = scopedBus(this.deps.bus, id);
+    container.register(Tokens.Events, { useValue: events });
     container.register(Tokens.Clock, { useValue: this.deps.clock });
     container.register(Tokens.Logger, { useValue: this.deps.log.child({ plugin: id }) });
     container.register(Tokens.Config, { useValue: this.settingsFor(id, manifest.config) });
@@ -147,7 +152,7 @@ export class PluginRuntime {
     const contract = plugin ? await plugin.setup(context) : undefined;
     // Contracts go on the root container so the child containers of plugins that require this one see them.
     if (contract !== undefined) this.deps.container.register(Tokens.contract(id), { useValue: contract });
-    return { discovered, plugin, context, routes };
+    return { discovered, plugin, context, routes, events };
   }
 
   private async migrate({ discovered }: Loaded): Promise<void> {
