@@ -17,7 +17,7 @@ export function testOverrides(dataDir: string, extra: ConfigOverrides = {}): Con
     ...extra,
     dataDir,
     server: { host: '127.0.0.1', httpsPort: 0, httpPort: null, shutdownGraceMs: 2000, ...extra.server },
-    log: { level: 'silent', pretty: false, ...extra.log },
+    log: { level: 'silent', ...extra.log },
     plugins: { dirs: ['test/fixtures/plugins'], ...extra.plugins },
     identity: { fixtures: 'test/fixtures/identities.json', ...extra.identity },
   };

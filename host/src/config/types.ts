@@ -13,7 +13,7 @@ export interface HostConfig {
   };
   tls: { certFile: string | null; keyFile: string | null };
   cors: { origins: string[] };
-  log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; pretty: boolean };
+  log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   database: { url: string | null; schema: string | null };
   events: { nats: null | { servers: string; stream: string; subjectPrefix: string } };
   plugins: {
