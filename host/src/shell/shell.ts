@@ -119,7 +119,7 @@ export class SbShell extends LitElement {
     } catch (error) {
       if (ticket !== this.navigation) return;
       console.error(`Loading the ${route.plugin} module failed`, error);
-      this.show({ state: 'failed', message: `The ${this.pageTitle()} page could not be loaded. Check your connection and try again.` });
+      this.show({ state: 'failed', message: `The ${this.routeTitle(session)} page could not be loaded. Check your connection and try again.` });
     }
   }
 
@@ -140,14 +140,20 @@ export class SbShell extends LitElement {
     return this.renderRoot.querySelector('h1');
   }
 
-  /** The heading of the open page: its menu label, else its plugin's title. */
+  /** The heading of the open page. */
   private pageTitle(): string {
     const session = this.session;
     if (this.sessionError) return 'The portal could not start';
-    if (!session || this.page.state === 'loading') return this.route.kind === 'home' ? this.brand.productName : 'Loading…';
+    if (!session) return this.brand.productName;
     if (this.page.state === 'signed-out') return 'You are not signed in';
     if (this.page.state === 'unavailable') return 'Page not available';
-    if (this.route.kind === 'home') return `Welcome, ${session.user?.name ?? ''}`;
+    if (this.route.kind === 'home') return session.user ? `Welcome, ${session.user.name}` : this.brand.productName;
+    return this.routeTitle(session);
+  }
+
+  /** A plugin page's name: its menu label, else its plugin's title. */
+  private routeTitle(session: SessionResponse): string {
+    if (this.route.kind !== 'plugin') return this.brand.productName;
     const href = routeHref(this.route);
     const entry = session.menu.find((m) => m.href === href);
     return entry?.label ?? session.titles[this.route.plugin] ?? this.route.plugin;

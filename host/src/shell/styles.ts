@@ -29,11 +29,11 @@ export const shellStyles = css`
     border-radius: var(--sb-radius);
     background: var(--sb-color-surface);
     color: var(--sb-color-primary);
-    box-shadow: var(--sb-shadow-raised);
     cursor: pointer;
   }
   .skip:focus {
     top: 0.75rem;
+    box-shadow: var(--sb-shadow-raised);
   }
   header {
     grid-area: header;
@@ -136,12 +136,10 @@ export const shellStyles = css`
     margin: 0 0 1.25rem;
     color: var(--sb-color-text);
   }
-  h1:focus {
-    outline: none;
-  }
+  /* The heading takes focus only so screen readers start there; it is not a control, so no ring. */
+  h1:focus,
   h1:focus-visible {
-    outline: 3px solid var(--sb-color-focus);
-    outline-offset: 4px;
+    outline: none;
   }
   .lead {
     font-size: 1.1rem;

@@ -14,7 +14,11 @@ export function homeView(session: SessionResponse) {
     <ul class="tiles">
       ${session.menu.map(
         (entry) => html`<li>
-          <a href=${entry.href}><strong>${entry.label}</strong>${session.titles[entry.plugin] ?? entry.plugin}</a>
+          <a href=${entry.href}
+            ><strong>${entry.label}</strong>${session.titles[entry.plugin] && session.titles[entry.plugin] !== entry.label
+              ? session.titles[entry.plugin]
+              : nothing}</a
+          >
         </li>`,
       )}
     </ul>`;

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { DAY, linear, niceTicks, timeFormat, timeTicks } from './chart-scale.js';
 import { define } from './define.js';
 import { baseStyles } from './styles.js';
@@ -52,6 +51,7 @@ export class SbChart extends LitElement {
   protected announced = '';
 
   private resizeObserver?: ResizeObserver;
+  private tooltipAt: { side: 'left' | 'right'; px: number } | null = null;
 
   static override styles = [
     baseStyles,
@@ -165,6 +165,18 @@ export class SbChart extends LitElement {
     this.resizeObserver?.disconnect();
   }
 
+  /**
+   * The tooltip is placed through the CSSOM, not a style attribute: the portal's CSP
+   * (style-src 'self') refuses inline style attributes, which is what a styleMap first renders.
+   */
+  protected override updated() {
+    const tooltip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
+    if (!tooltip || !this.tooltipAt) return;
+    tooltip.style.setProperty('top', `${MARGIN.top}px`);
+    tooltip.style.setProperty(this.tooltipAt.side, `${this.tooltipAt.px}px`);
+    tooltip.style.removeProperty(this.tooltipAt.side === 'left' ? 'right' : 'left');
+  }
+
   /** Every moment any series has a value at, in order. */
   private get times(): number[] {
     const set = new Set<number>();
@@ -246,7 +258,7 @@ export class SbChart extends LitElement {
           const cls = i % PALETTE;
           if (this.variant === 'bar') {
             const offset = (i - (this.series.length - 1) / 2) * barWidth;
-            return svg`${points.map((p) => {
+            return svg`${points.filter((p) => p.v !== 0).map((p) => {
               const top = Math.min(y(p.v), y(0));
               return svg`<rect class="f${cls}" x=${x(p.t) + offset - barWidth / 2} y=${top} width=${barWidth} height=${Math.max(1, Math.abs(y(0) - y(p.v)))} rx="2"
                 opacity=${cursorTime === null || cursorTime === p.t ? 1 : 0.55}></rect>`;
@@ -262,8 +274,8 @@ export class SbChart extends LitElement {
 
   private renderTooltip(time: number, at: number, width: number) {
     // Flip to the left of the cursor past the middle so the tooltip never leaves the chart.
-    const position = at > width / 2 ? { right: `${width - at + 10}px`, top: `${MARGIN.top}px` } : { left: `${at + 10}px`, top: `${MARGIN.top}px` };
-    return html`<div class="tooltip" style=${styleMap(position)} aria-hidden="true">
+    this.tooltipAt = at > width / 2 ? { side: 'right', px: width - at + 10 } : { side: 'left', px: at + 10 };
+    return html`<div class="tooltip" aria-hidden="true">
       <strong>${this.formatMoment(time)}</strong>
       ${this.series.map(
         (s, i) => html`<div>${this.swatch(i)}${s.name}: ${this.valueAt(s, time)}</div>`,
@@ -284,7 +296,9 @@ export class SbChart extends LitElement {
   }
 
   private renderDataTable(times: number[]) {
-    return html`<table class="visually-hidden">
+    // The wrapper is what is hidden: a table never gets shorter than its rows, so hiding the table
+    // itself would still make the page taller by the height of all of them.
+    return html`<div class="visually-hidden"><table>
       <caption>${this.label}: data</caption>
       <thead>
         <tr>
@@ -300,7 +314,7 @@ export class SbChart extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private summary(times: number[]): string {

@@ -12,6 +12,8 @@ export interface Column<Row> {
   sortable?: boolean;
   /** 'end' for numbers and amounts. */
   align?: 'start' | 'end';
+  /** Keep the cell on one line (dates, amounts, ids). */
+  nowrap?: boolean;
   /** What the cell sorts and filters by; default `row[key]`. */
   value?: (row: Row) => CellValue;
   /** What the cell shows; default the value as text (dates in the user's locale). */
@@ -117,6 +119,13 @@ export class SbDataTable<Row extends object = Record<string, unknown>> extends L
       .end {
         text-align: end;
       }
+      .nowrap {
+        white-space: nowrap;
+      }
+      /* On a narrow screen the region scrolls sideways rather than squeezing cells to a word a line. */
+      td {
+        min-width: 7rem;
+      }
       tbody tr:hover {
         background: var(--sb-color-surface-alt);
       }
@@ -218,7 +227,7 @@ export class SbDataTable<Row extends object = Record<string, unknown>> extends L
             ${shown.length
               ? shown.map(
                   (row) => html`<tr>
-                    ${this.columns.map((c) => html`<td class=${c.align === 'end' ? 'end' : ''}>${this.renderCell(row, c)}</td>`)}
+                    ${this.columns.map((c) => html`<td class=${cellClass(c)}>${this.renderCell(row, c)}</td>`)}
                   </tr>`,
                 )
               : html`<tr>
@@ -306,6 +315,10 @@ export class SbDataTable<Row extends object = Record<string, unknown>> extends L
   private cellValue(row: Row, column: Column<Row>): CellValue {
     return column.value ? column.value(row) : ((row as Record<string, unknown>)[column.key] as CellValue);
   }
+}
+
+function cellClass(column: Column<never>): string {
+  return [column.align === 'end' ? 'end' : '', column.nowrap ? 'nowrap' : ''].join(' ').trim();
 }
 
 define('sb-data-table', SbDataTable);
