@@ -22,5 +22,5 @@ export interface SessionResponse {
   titles: Record<string, string>;
 }
 
-/** Loads the session; a failure is thrown as the API client's error. */
+/** Where the shell asks for its session (served by host/src/web/routes.ts). */
 export const SESSION_PATH = '/api/shell/session';

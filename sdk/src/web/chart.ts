@@ -51,6 +51,10 @@ export class SbChart extends LitElement {
   protected announced = '';
 
   private resizeObserver?: ResizeObserver;
+  /** Derived from `series` once per change, not per render or pointer move: series can be long. */
+  private times: number[] = [];
+  private lookup: Map<number, number>[] = [];
+  private momentFormat = new Intl.DateTimeFormat();
   private tooltipAt: { side: 'left' | 'right'; px: number } | null = null;
 
   static override styles = [
@@ -177,11 +181,27 @@ export class SbChart extends LitElement {
     tooltip.style.removeProperty(this.tooltipAt.side === 'left' ? 'right' : 'left');
   }
 
-  /** Every moment any series has a value at, in order. */
-  private get times(): number[] {
+  protected override willUpdate(changed: Map<string, unknown>) {
+    if (!changed.has('series')) return;
     const set = new Set<number>();
-    for (const s of this.series) for (const p of s.points) set.add(toTime(p.time));
-    return [...set].filter(Number.isFinite).sort((a, b) => a - b);
+    this.lookup = this.series.map((s) => {
+      const values = new Map<number, number>();
+      for (const p of s.points) {
+        const t = toTime(p.time);
+        if (!Number.isFinite(t)) continue;
+        values.set(t, p.value);
+        set.add(t);
+      }
+      return values;
+    });
+    this.times = [...set].sort((a, b) => a - b);
+    // Daily (or coarser) data at midnight reads as dates; finer data needs the time of day as well.
+    const daily = (this.times.length < 2 || minGap(this.times) >= DAY) && this.times.every((t) => new Date(t).getHours() === 0 && new Date(t).getMinutes() === 0);
+    this.momentFormat = new Intl.DateTimeFormat(
+      undefined,
+      daily ? { year: 'numeric', month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+    );
+    if (this.cursor !== null && this.cursor >= this.times.length) this.cursor = null;
   }
 
   override render() {
@@ -219,8 +239,8 @@ export class SbChart extends LitElement {
     const width = this.width || 600;
     const values = this.series.flatMap((s) => s.points.map((p) => p.value)).filter(Number.isFinite);
     const integer = values.every(Number.isInteger);
-    const y = niceTicks(Math.min(0, ...values), Math.max(...values), Math.max(2, Math.floor(this.height / 55)), integer);
-    const labelWidth = Math.max(...y.ticks.map((t) => this.valueFormat(t).length)) * 7 + 14;
+    const y = niceTicks(Math.min(0, minOf(values)), maxOf(values), Math.max(2, Math.floor(this.height / 55)), integer);
+    const labelWidth = maxOf(y.ticks.map((t) => this.valueFormat(t).length)) * 7 + 14;
     const left = Math.max(36, labelWidth);
     // Bars need half a step of room on either side of the first and last moment.
     const gap = minGap(times);
@@ -321,29 +341,23 @@ export class SbChart extends LitElement {
     const from = this.formatMoment(times[0]!);
     const to = this.formatMoment(times[times.length - 1]!);
     const unit = this.unit ? ` ${this.unit}` : '';
-    const parts = this.series.map((s) => {
+    const parts = this.series.map((s, i) => {
       const values = s.points.map((p) => p.value).filter(Number.isFinite);
       if (!values.length) return `${s.name}: no values.`;
-      const latest = [...s.points].sort((a, b) => toTime(a.time) - toTime(b.time)).at(-1)!.value;
+      const latest = this.lookup[i]!.get(maxOf([...this.lookup[i]!.keys()]))!;
       const f = this.valueFormat;
-      return `${s.name}: lowest ${f(Math.min(...values))}${unit}, highest ${f(Math.max(...values))}${unit}, latest ${f(latest)}${unit}.`;
+      return `${s.name}: lowest ${f(minOf(values))}${unit}, highest ${f(maxOf(values))}${unit}, latest ${f(latest)}${unit}.`;
     });
     return `${times.length === 1 ? `At ${from}` : `From ${from} to ${to}`}. ${parts.join(' ')} Use the arrow keys to read each value.`;
   }
 
   private valueAt(series: ChartSeries, time: number): string {
-    const point = series.points.find((p) => toTime(p.time) === time);
-    return point ? `${this.valueFormat(point.value)}${this.unit ? ` ${this.unit}` : ''}` : 'no value';
+    const value = this.lookup[this.series.indexOf(series)]?.get(time);
+    return value === undefined ? 'no value' : `${this.valueFormat(value)}${this.unit ? ` ${this.unit}` : ''}`;
   }
 
   private formatMoment(time: number): string {
-    const span = this.times.length > 1 ? minGap(this.times) : DAY;
-    // Daily (or coarser) data reads as dates; finer data needs the time of day as well.
-    const options: Intl.DateTimeFormatOptions =
-      span >= DAY && new Date(time).getHours() === 0 && new Date(time).getMinutes() === 0
-        ? { year: 'numeric', month: 'short', day: 'numeric' }
-        : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
-    return new Intl.DateTimeFormat(undefined, options).format(time);
+    return this.momentFormat.format(time);
   }
 
   private onPointerMove(event: PointerEvent) {
@@ -380,6 +394,10 @@ export class SbChart extends LitElement {
     this.announced = `${this.formatMoment(time)}: ${this.series.map((s) => `${s.name} ${this.valueAt(s, time)}`).join(', ')}`;
   }
 }
+
+// Spreading a long series into Math.min/max overflows the call stack; these do not.
+const minOf = (values: number[]) => values.reduce((a, b) => (b < a ? b : a), Infinity);
+const maxOf = (values: number[]) => values.reduce((a, b) => (b > a ? b : a), -Infinity);
 
 function toTime(time: Date | number | string): number {
   return time instanceof Date ? time.getTime() : typeof time === 'number' ? time : Date.parse(time);

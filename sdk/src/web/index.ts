@@ -7,6 +7,7 @@ export * from './contract.js';
 export * from './api-client.js';
 export * from './styles.js';
 export * from './form.js';
+export { define as defineElement } from './define.js';
 export { compareValues, cellText, type CellValue } from './sort.js';
 export { niceTicks, timeTicks } from './chart-scale.js';
 export { SbButton, type ButtonVariant } from './button.js';
