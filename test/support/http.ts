@@ -31,7 +31,7 @@ export function send(baseUrl: string, method: string, path: string, options: Req
   if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, ca: options.ca, servername: url.hostname === '127.0.0.1' ? 'localhost' : url.hostname }, (res) => {
+    const req = request(url, { method, headers, agent: false, ca: options.ca, servername: url.hostname === '127.0.0.1' ? 'localhost' : url.hostname }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

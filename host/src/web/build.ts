@@ -64,7 +64,7 @@ export async function buildWebAssets(options: WebBuildOptions): Promise<WebBuild
       target: ['es2022', 'chrome111', 'firefox113', 'safari16.4'],
       entryNames: '[name]-[hash]',
       chunkNames: 'chunk-[hash]',
-      sourcemap: 'linked',
+      sourcemap: false, // no debug information served to the public (ASVS 13.4)
       legalComments: 'linked',
       metafile: true,
       logLevel: 'silent',
