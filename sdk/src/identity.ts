@@ -33,13 +33,13 @@ export interface IdentityRequest {
 }
 
 /** The scope the caller holds for an entitlement, or null when they do not hold it. */
-export function scopeOf(identity: Identity | null | undefined, entitlement: string): ResourceScope | null {
+export function scopeOf(identity: Pick<Identity, 'grants'> | null | undefined, entitlement: string): ResourceScope | null {
   if (!identity) return null;
   return Object.prototype.hasOwnProperty.call(identity.grants, entitlement) ? identity.grants[entitlement]! : null;
 }
 
 /** True when the caller holds the entitlement, for the given resource when one is named. */
-export function isEntitled(identity: Identity | null | undefined, entitlement: string, resource?: string): boolean {
+export function isEntitled(identity: Pick<Identity, 'grants'> | null | undefined, entitlement: string, resource?: string): boolean {
   const scope = scopeOf(identity, entitlement);
   if (scope === null) return false;
   if (scope === '*' || resource === undefined) return true;

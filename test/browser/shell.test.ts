@@ -1,3 +1,4 @@
+import { send } from '../support/http.js';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -329,5 +330,19 @@ describe('the shell in Chromium', function () {
     await page.locator('sb-shell main h1', { hasText: 'Page not available' }).waitFor();
     assert.equal(await page.locator('notes-page').count(), 0);
     await screenshot(page, 'shell-default-nobody');
+  });
+
+  // After the notes tests above: it adds the note its grant names to the same tenant.
+  describe('a user with a read-only, scoped grant', () => {
+    it('shows a read-only user just the notes their grant covers, and no way to add one', async () => {
+      const seeded = await send(host.url, 'POST', '/api/notes/notes', { as: 'alice', ca: host.tls.cert, body: { id: 'n-acme-1', title: 'The one Bob may read' } });
+      assert.equal(seeded.status, 201);
+      const { page } = await open(carrierUrl, 'bob');
+      await page.locator('sb-shell nav a', { hasText: 'Notes' }).click();
+      await page.locator('notes-page sb-data-table tbody tr td').first().waitFor();
+      assert.deepEqual(await page.locator('notes-page sb-data-table tbody tr td:first-child').allInnerTexts(), ['The one Bob may read']);
+      assert.equal(await page.locator('notes-page sb-button', { hasText: 'Add note' }).count(), 0, 'neither the button nor the dialog');
+      await screenshot(page, 'notes-read-only');
+    });
   });
 });

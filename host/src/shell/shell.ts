@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { ApiClient, ApiClientError, baseStyles, type ShellPage, type ShellServices, type ToastKind } from '@switchboard/sdk/web';
 import type { SbToast } from '@switchboard/sdk/web';
+import { isEntitled } from '@switchboard/sdk';
 import { loadModule } from './modules.js';
 import { hrefFor, matchPage, parseRoute, routeHref, type Route } from './router.js';
 import { SESSION_PATH, type SessionResponse } from './session.js';
@@ -88,6 +89,7 @@ export class SbShell extends LitElement {
       },
       identity: session.user,
       brand: session.brand,
+      can: (entitlement: string, resource?: string) => isEntitled(session.user, entitlement, resource),
     };
   }
 

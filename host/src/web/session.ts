@@ -1,4 +1,4 @@
-import type { Identity, MenuEntry } from '@switchboard/sdk';
+import type { Identity, MenuEntry, ResourceScope } from '@switchboard/sdk';
 import { isEntitled } from '@switchboard/sdk';
 import type { SessionMenuEntry, SessionResponse } from '../shell/session.js';
 import type { Theme } from '../themes/index.js';
@@ -10,6 +10,11 @@ export interface ShellPlugin {
   menu: MenuEntry[];
   /** URL of the plugin's web module; when missing, the one the web build recorded is used. */
   moduleUrl?: string;
+}
+
+/** The caller's grants for the plugins shown to them, and nothing about the others. */
+function grantsFor(identity: Identity, plugins: string[]): Record<string, ResourceScope> {
+  return Object.fromEntries(Object.entries(identity.grants).filter(([name]) => plugins.includes(name.slice(0, name.indexOf(':')))));
 }
 
 /**
@@ -33,7 +38,7 @@ export function sessionFor(identity: Identity | null, theme: Theme, plugins: She
   menu.sort((a, b) => a.order - b.order || a.label.localeCompare(b.label));
   return {
     brand: { id: theme.id, brandName: theme.brandName, productName: theme.productName, support: { ...theme.support } },
-    user: identity ? { name: identity.name ?? identity.subject, tenantId: identity.tenantId } : null,
+    user: identity ? { name: identity.name ?? identity.subject, tenantId: identity.tenantId, grants: grantsFor(identity, Object.keys(modules)) } : null,
     menu,
     modules,
     titles,

@@ -25,6 +25,8 @@ export interface BrandSummary {
 export interface IdentitySummary {
   name: string;
   tenantId: string;
+  /** The caller's grants for the plugins the shell shows them (qualified name -> '*' or resource ids). */
+  grants: Record<string, '*' | readonly string[]>;
 }
 
 /** What the shell gives every plugin page. */
@@ -38,6 +40,11 @@ export interface ShellServices {
   /** The signed-in user, or null when nobody is signed in. */
   identity: IdentitySummary | null;
   brand: BrandSummary;
+  /**
+   * Whether the user holds an entitlement (`notes:notes.write`), for a resource when one is named:
+   * for hiding what they cannot do. The server decides regardless.
+   */
+  can(entitlement: string, resource?: string): boolean;
 }
 
 /**
