@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-// The host's package exports only its entry; the theme registry is reached by its compiled path.
-import type * as Themes from '../../host/dist/themes/index.js';
+import { fileURLToPath } from 'node:url';
+import { ThemeRegistry, ThemeError } from '@switchboard/host/dist/themes/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const { ThemeRegistry, ThemeError } = (await import(pathToFileURL(join(root, 'host/dist/themes/index.js')).href)) as typeof Themes;
 const shipped = join(root, 'themes');
 
 describe('themes', () => {

@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-// The host's package exports only its entry; the web build is reached by its compiled path.
-import type * as Web from '../../host/dist/web/index.js';
+import { buildWebAssets, FIRST_SCREEN_BUDGET_BYTES, type WebBuildResult } from '@switchboard/host/dist/web/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const { buildWebAssets, FIRST_SCREEN_BUDGET_BYTES } = (await import(pathToFileURL(join(root, 'host/dist/web/index.js')).href)) as typeof Web;
 const notesEntry = join(root, 'test/fixtures/plugins/notes/dist/web/index.js');
 
 /** The relative imports at the top of an ES module esbuild wrote: `import{a as b}from"./chunk-X.js"`. */
@@ -17,7 +15,7 @@ const staticImports = (code: string) => [...code.matchAll(/(?:^|;|\n)\s*import\s
 describe('building the web assets', function () {
   this.timeout(60_000);
   let outDir: string;
-  let result: Web.WebBuildResult;
+  let result: WebBuildResult;
 
   before(async () => {
     outDir = join(await mkdtemp(join(tmpdir(), 'sb-web-')), 'assets');

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-// Pure modules of the browser code, loaded by path: the kit's entry defines custom elements and
-// needs a DOM, these do not.
-import type * as Scale from '../../sdk/dist/web/chart-scale.js';
-import type * as Sort from '../../sdk/dist/web/sort.js';
-import type * as Router from '../../host/dist/shell/router.js';
-import type * as NotesData from '../fixtures/plugins/notes/dist/web/note.js';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const load = async <T>(path: string) => (await import(pathToFileURL(join(root, path)).href)) as T;
-const { niceTicks, timeTicks, timeFormat } = await load<typeof Scale>('sdk/dist/web/chart-scale.js');
-const { compareValues } = await load<typeof Sort>('sdk/dist/web/sort.js');
-const { parseRoute, matchPage, hrefFor, routeHref } = await load<typeof Router>('host/dist/shell/router.js');
-const { notesPerDay } = await load<typeof NotesData>('test/fixtures/plugins/notes/dist/web/note.js');
+// Pure modules of the browser code, imported one by one: the kit's entry defines custom elements
+// and needs a DOM, these do not.
+import { niceTicks, timeTicks, timeFormat } from '@switchboard/sdk/dist/web/chart-scale.js';
+import { compareValues } from '@switchboard/sdk/dist/web/sort.js';
+import { parseRoute, matchPage, hrefFor, routeHref } from '@switchboard/host/dist/shell/router.js';
+import { notesPerDay } from '@switchboard/fixture-notes/dist/web/note.js';
 
 describe('the web kit’s logic', () => {
   describe('chart value ticks', () => {

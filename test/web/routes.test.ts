@@ -4,16 +4,14 @@ import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
 import type { Identity } from '@switchboard/sdk';
-import type * as Themes from '../../host/dist/themes/index.js';
-import type * as Web from '../../host/dist/web/index.js';
+import { ThemeRegistry } from '@switchboard/host/dist/themes/index.js';
+import * as Web from '@switchboard/host/dist/web/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const load = async <T>(path: string) => (await import(pathToFileURL(join(root, path)).href)) as T;
-const { ThemeRegistry } = await load<typeof Themes>('host/dist/themes/index.js');
-const { buildWebAssets, shellMiddleware } = await load<typeof Web>('host/dist/web/index.js');
+const { buildWebAssets, shellMiddleware } = Web;
 
 type Fixture = Omit<Identity, 'kind' | 'subject'>;
 const fixtures = JSON.parse(await readFile(join(root, 'test/fixtures/identities.json'), 'utf8')) as Record<string, Fixture>;
