@@ -1,37 +1,27 @@
 import type { DependencyContainer } from 'tsyringe';
 import { Tokens, type PluginContext, type PluginManifest } from '@switchboard/sdk';
 
+/** Which context property reads which token. */
+const SERVICES = {
+  storage: Tokens.Storage,
+  events: Tokens.Events,
+  clock: Tokens.Clock,
+  logger: Tokens.Logger,
+  config: Tokens.Config,
+  dispatcher: Tokens.Dispatcher,
+  audit: Tokens.Audit,
+} as const;
+
 /**
  * A plugin's context: a view onto its own tsyringe child container, so what the plugin reads from
  * `context.storage` is exactly what `container.resolve(Tokens.Storage)` gives it.
  */
 export function contextFor(id: string, manifest: PluginManifest & { version: string }, container: DependencyContainer): PluginContext {
   const requires = new Set(manifest.requires ?? []);
-  return {
+  const context = {
     id,
     manifest,
     container,
-    get storage() {
-      return container.resolve(Tokens.Storage);
-    },
-    get events() {
-      return container.resolve(Tokens.Events);
-    },
-    get clock() {
-      return container.resolve(Tokens.Clock);
-    },
-    get logger() {
-      return container.resolve(Tokens.Logger);
-    },
-    get config() {
-      return container.resolve(Tokens.Config);
-    },
-    get dispatcher() {
-      return container.resolve(Tokens.Dispatcher);
-    },
-    get audit() {
-      return container.resolve(Tokens.Audit);
-    },
     contract<T>(pluginId: string): T {
       if (!requires.has(pluginId)) {
         throw new Error(`Plugin ${id} asked for the contract of "${pluginId}", which its manifest does not require`);
@@ -42,5 +32,9 @@ export function contextFor(id: string, manifest: PluginManifest & { version: str
       }
       return container.resolve<T>(token);
     },
-  } as PluginContext;
+  };
+  for (const [name, token] of Object.entries(SERVICES)) {
+    Object.defineProperty(context, name, { get: () => container.resolve(token), enumerable: true });
+  }
+  return context as PluginContext;
 }
