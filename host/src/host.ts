@@ -1,6 +1,7 @@
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Koa from 'koa';
 import type { Context } from 'koa';
@@ -15,6 +16,7 @@ import { createRedirectServer } from './server/https-redirect.js';
 import { loadTls, type TlsMaterial } from './server/tls.js';
 import { ThemeRegistry } from './themes/index.js';
 import { buildWebAssets, shellMiddleware, type ShellPlugin } from './web/index.js';
+import { webBuildDir } from './web/build-dir.js';
 
 export interface RunningHost extends Core {
   /** https://<host>:<port> of the portal. */
@@ -46,8 +48,9 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
 
     const themes = await ThemeRegistry.load(config.themes.dirs, config.themes.default);
     const visible = runtime.list().filter((s) => (s.state === 'running' || s.state === 'remote') && s.plugin);
+    const webDir = await webBuildDir(config.dataDir);
     const web = await buildWebAssets({
-      outDir: join(config.dataDir, 'web'),
+      outDir: webDir,
       plugins: visible.filter((s) => s.plugin!.manifest.web).map((s) => ({ id: s.id, webEntry: join(s.plugin!.dir, s.plugin!.manifest.web!) })),
     });
     const shellPlugins: ShellPlugin[] = visible.map((s) => ({
@@ -68,7 +71,7 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
         dispatcher.middleware(),
         shellMiddleware({
           themes,
-          assetsDir: join(config.dataDir, 'web'),
+          assetsDir: webDir,
           plugins: () => shellPlugins,
           identify: async (ctx: Context) => (await core.identity.resolve({ headers: ctx.headers, ip: ctx.ip })) as Identity | null,
         }),
@@ -103,6 +106,7 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
           stopping = true;
           await Promise.all([closeGracefully(https, config.server.shutdownGraceMs), redirect ? closeGracefully(redirect, 0) : undefined]);
           await core.close();
+          await rm(webDir, { recursive: true, force: true });
           log.info('portal stopped');
         })();
         return stopped;
