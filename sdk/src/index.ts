@@ -11,3 +11,4 @@ export * from './tokens.js';
 export * from './plugin.js';
 export * from './theme.js';
 export * from './version.js';
+export * from './directory.js';
