@@ -202,6 +202,33 @@ forEachDatabase((kind, open) => {
       await throttle.checkAllowed({ login: 'jane', ip: IP });
     });
 
+    it('takes a plain login and address for the outcome, resolving the attempt of that pair in progress', async () => {
+      const source = { login: 'jane', ip: IP };
+      for (let i = 0; i < 4; i++) {
+        await throttle.checkAllowed(source);
+        assert.deepEqual(await throttle.recordFailure(source), { accountLocked: false, addressLocked: false });
+      }
+      const rows = await t.db.knex(LOGIN_FAILURES_TABLE).select('failed');
+      assert.equal(rows.length, 8, 'one row per scope and attempt, none left in progress');
+      assert.ok(rows.every((row) => row.failed === true || row.failed === 1));
+      await throttle.checkAllowed(source);
+      assert.deepEqual(await throttle.recordFailure(source), { accountLocked: true, addressLocked: false });
+      await refused(throttle.checkAllowed(source));
+      // A failure recorded without a check still counts.
+      await throttle.recordFailure({ login: 'john', ip: '203.0.113.9' });
+      assert.equal(await t.db.knex(LOGIN_FAILURES_TABLE).count({ n: '*' }).first().then((row) => Number(row!.n)), 5 + 2, "jane's five against the address, john's two");
+    });
+
+    it('leaves nothing counted against an address after sign-ins with a second factor, however many', async () => {
+      for (let i = 0; i < 30; i++) {
+        const source = { login: `user${i % 7}`, ip: IP };
+        await throttle.checkAllowed(source); // password step: right, nothing recorded
+        await throttle.checkAllowed(source); // TOTP step
+        await throttle.recordSuccess(source);
+      }
+      assert.deepEqual(await t.db.knex(LOGIN_FAILURES_TABLE).select('*'), []);
+    });
+
     it('shares counts and locks between two throttles on one database (two host processes)', async () => {
       const second = await openDatabase({ url: t.url, sqliteFile: t.sqliteFile, schema: t.schema });
       try {

@@ -35,7 +35,7 @@ export interface LoginSource {
   ip: string;
 }
 
-/** An attempt checkAllowed() let through; pass it to exactly one of recordFailure, recordSuccess or release. */
+/** An attempt checkAllowed() let through; pass it to one of recordFailure, recordSuccess or release. */
 export interface LoginAttempt extends LoginSource {
   readonly id: string;
 }
@@ -70,7 +70,10 @@ interface Subject {
  * and failed attempts together may not exceed maxFailures: a burst of parallel guesses cannot
  * slip through before the first of them has failed. Only failures lock, though, so twenty
  * colleagues signing in at once behind one office address do not lock it. An attempt the caller
- * never resolves keeps its place until it ages out of the window, which errs on the safe side.
+ * never resolves keeps its place until it ages out of the window, which errs on the safe side;
+ * a success resolves every attempt of the account still in progress (a first factor that passed,
+ * say). The outcomes also take a plain { login, ip } instead of the attempt: they then resolve
+ * the oldest attempt of that pair still in progress.
  */
 export class LoginThrottle {
   private readonly knex: Knex;
@@ -117,13 +120,15 @@ export class LoginThrottle {
   }
 
   /** The credentials were wrong: the attempt stays counted, and a subject at its limit is locked. */
-  async recordFailure(attempt: LoginAttempt): Promise<FailureOutcome> {
+  async recordFailure(attempt: LoginAttempt | LoginSource): Promise<FailureOutcome> {
     const now = this.clock.now();
+    const subjects = this.subjectsOf(attempt);
+    const id = (await this.attemptIdOf(attempt, subjects)) ?? randomBytes(16).toString('hex');
     const outcome: FailureOutcome = { accountLocked: false, addressLocked: false };
-    for (const subject of this.subjectsOf(attempt)) {
+    for (const subject of subjects) {
       // Upsert: the row may have gone meanwhile (a concurrent success cleared the account's).
       await this.knex(LOGIN_FAILURES_TABLE)
-        .insert({ attempt_id: attempt.id, scope: subject.scope, subject: subject.subject, at: isoTime(now), failed: true })
+        .insert({ attempt_id: id, scope: subject.scope, subject: subject.subject, at: isoTime(now), failed: true })
         .onConflict(['attempt_id', 'scope'])
         .merge(['at', 'failed']);
       const windowStart = isoTime(new Date(now.getTime() - subject.limit.windowSeconds * 1000));
@@ -141,16 +146,19 @@ export class LoginThrottle {
   }
 
   /**
-   * The user is fully signed in (every factor passed): the account's failures and lock are
-   * cleared. The address keeps its other failures, so one working account cannot be used to
+   * The user is fully signed in (every factor passed; a first factor alone is release()): the
+   * account's failures and lock are cleared, and its attempts in progress stop counting against
+   * their addresses. The addresses keep their failures, so one working account cannot be used to
    * reset the counter of a source that is guessing at others.
    */
-  async recordSuccess(attempt: LoginAttempt): Promise<void> {
+  async recordSuccess(attempt: LoginAttempt | LoginSource): Promise<void> {
     const [account] = this.subjectsOf(attempt);
     await this.knex.transaction(async (trx) => {
-      await trx(LOGIN_FAILURES_TABLE).where({ scope: 'account', subject: account!.subject }).delete();
-      await trx(LOGIN_LOCKS_TABLE).where({ scope: 'account', subject: account!.subject }).delete();
-      await trx(LOGIN_FAILURES_TABLE).where({ attempt_id: attempt.id }).delete();
+      const ofAccount = trx(LOGIN_FAILURES_TABLE).select('attempt_id').where({ scope: 'account', subject: account.subject });
+      await trx(LOGIN_FAILURES_TABLE).where({ scope: 'address', failed: false }).whereIn('attempt_id', ofAccount).delete();
+      if ('id' in attempt) await trx(LOGIN_FAILURES_TABLE).where({ attempt_id: attempt.id, failed: false }).delete();
+      await trx(LOGIN_FAILURES_TABLE).where({ scope: 'account', subject: account.subject }).delete();
+      await trx(LOGIN_LOCKS_TABLE).where({ scope: 'account', subject: account.subject }).delete();
     });
   }
 
@@ -158,8 +166,9 @@ export class LoginThrottle {
    * Neither failure nor sign-in: the first factor passed and a second one follows (it is checked
    * as an attempt of its own), or the request was turned away for a reason that guessed nothing.
    */
-  async release(attempt: LoginAttempt): Promise<void> {
-    await this.knex(LOGIN_FAILURES_TABLE).where({ attempt_id: attempt.id }).delete();
+  async release(attempt: LoginAttempt | LoginSource): Promise<void> {
+    const id = await this.attemptIdOf(attempt, this.subjectsOf(attempt));
+    if (id !== null) await this.knex(LOGIN_FAILURES_TABLE).where({ attempt_id: id, failed: false }).delete();
   }
 
   /** Lifts an account's lock and forgets its failures (an administrator helping a locked-out user). */
@@ -183,6 +192,17 @@ export class LoginThrottle {
     }
     removed += await this.knex(LOGIN_LOCKS_TABLE).where('locked_until', '<=', isoTime(now)).delete();
     return removed;
+  }
+
+  /** The attempt's id; for a plain source, the oldest attempt of that login and address still in progress, if any. */
+  private async attemptIdOf(attempt: LoginAttempt | LoginSource, [account, address]: [Subject, Subject]): Promise<string | null> {
+    if ('id' in attempt) return attempt.id;
+    const row: { attempt_id: string } | undefined = await this.knex(LOGIN_FAILURES_TABLE)
+      .first('attempt_id')
+      .where({ scope: 'account', subject: account.subject, failed: false })
+      .whereIn('attempt_id', this.knex(LOGIN_FAILURES_TABLE).select('attempt_id').where({ scope: 'address', subject: address.subject, failed: false }))
+      .orderBy('at');
+    return row?.attempt_id ?? null;
   }
 
   private subjectsOf(source: LoginSource): [Subject, Subject] {
