@@ -118,3 +118,15 @@ export async function answerTo(promise: Promise<unknown>): Promise<unknown> {
   }
   return assert.fail('expected a refusal, but it succeeded');
 }
+
+/**
+ * Waits until `condition` holds, asking again every few milliseconds: another process hears of a
+ * change through the bus, which delivers asynchronously. Fails naming `what` if it never does.
+ */
+export async function eventually(what: string, condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
