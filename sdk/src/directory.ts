@@ -23,7 +23,7 @@ export interface Directory {
   listTenants(actor: Identity): Promise<Tenant[]>;
   /** A reseller under the carrier, or a customer under a reseller or the carrier (needs `host:tenants.write`). */
   createTenant(actor: Identity, input: NewTenant): Promise<Tenant>;
-  /** Name, theme, MFA requirement; status only of a tenant below the actor's own (needs `host:tenants.write`). */
+  /** Name and MFA requirement; theme and status only of a tenant below the actor's own (needs `host:tenants.write`). */
   updateTenant(actor: Identity, tenantId: string, changes: TenantChanges): Promise<Tenant>;
   /** The services (plugin ids) the tenant may use; the carrier has every installed one. */
   getSubscriptions(actor: Identity, tenantId: string): Promise<string[]>;

@@ -134,6 +134,19 @@ forEachDatabase((kind, open) => {
       assert.ok(await world.directory.identityForUser(world.users.bob));
     });
 
+    it("refuses taking over someone's account by changing their address, unless one holds what they hold", async () => {
+      const alice = subject(world.users.alice);
+      await refused(world.directory.updateUser(await asLena(), alice.id, { email: 'lena@evil.example' }), 403, 'grant_exceeds_own');
+      assert.equal((await world.directory.getUser(OPERATOR, alice.id)).email, 'alice@example.com');
+      assert.equal((await world.directory.updateUser(await asLena(), alice.id, { name: 'Alice A.' })).name, 'Alice A.', 'a name is harmless');
+      assert.equal((await world.directory.updateUser(await asLena(), lena, { email: 'lena@home.example' })).email, 'lena@home.example');
+      assert.equal((await world.directory.updateUser(await world.as('alice'), lena, { email: 'lena@acme.example' })).email, 'lena@acme.example');
+      // The same question for the credentials side (resetting a password or second factor).
+      await refused(world.directory.requireCovers(await asLena(), alice), 403, 'grant_exceeds_own');
+      await world.directory.requireCovers(await world.as('alice'), subject(lena));
+      await refused(world.directory.requireCovers(await world.as('nina'), subject(world.users.ian)), 404, 'not_found');
+    });
+
     it('needs the directory entitlement for each kind of change, and says which', async () => {
       const bob = (await world.as('bob'))!;
       const refusal = await refused(world.directory.createUser(bob, { tenantId: 'acme', login: 'eve', name: 'Eve', email: 'eve@x.example' }), 403, 'forbidden');

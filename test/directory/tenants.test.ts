@@ -104,6 +104,8 @@ forEachDatabase((kind, open) => {
       const alice = await world.as('alice');
       await refused(world.directory.setSubscriptions(alice, 'acme', ['traffic', 'toll-free', 'reports', 'billing']), 403, 'own_tenant');
       await refused(world.directory.updateTenant(alice, 'acme', { status: 'disabled' }), 403, 'own_tenant');
+      await refused(world.directory.updateTenant(alice, 'acme', { theme: 'southwind' }), 403, 'own_tenant');
+      assert.equal((await world.directory.updateTenant(await world.as('nina'), 'acme', { theme: 'northwind' })).theme, 'northwind');
       // What a tenant may set for itself: its name and whether every user needs a second factor.
       const acme = await world.directory.updateTenant(alice, 'acme', { name: 'Acme Corp', mfaRequired: true });
       assert.deepEqual({ name: acme.name, mfa: acme.mfaRequired }, { name: 'Acme Corp', mfa: true });

@@ -1,8 +1,8 @@
 import { forbidden, type ApiClient, type ClientStatus, type ListOptions, type NewClient } from '@switchboard/sdk';
-import { actorId, isOperator, isSelf, requireDelegable, requireEntitlement, type Actor } from './actor.js';
+import { actorId, isSelf, requireEntitlement, type Actor } from './actor.js';
 import type { DirectoryContext } from './context.js';
 import { newId } from './ids.js';
-import { entitlementsOf } from './identities.js';
+import { requireCovers } from './covers.js';
 import { findClient } from './queries.js';
 import { T, toClient, type ClientRow } from './rows.js';
 import { InputCheck } from './validate.js';
@@ -52,10 +52,8 @@ export async function setClientStatus(ctx: DirectoryContext, actor: Actor, clien
     if (isSelf(actor, subject)) throw forbidden('Nobody changes their own status.', 'own_status');
     const row = await visibleClient(trx, actor, clientId);
     if (row.status === wanted) return { before: row, after: row };
-    if (wanted === 'active' && !isOperator(actor)) {
-      // Enabling gives the client's grants back: that is delegating them.
-      requireDelegable(actor, (await entitlementsOf(trx, ctx.catalog(), subject, row.tenant_id)).grants);
-    }
+    // Enabling gives the client's grants back: that is delegating them.
+    if (wanted === 'active') await requireCovers(trx, ctx.catalog(), actor, subject, row.tenant_id);
     await trx(T.clients).where({ id: row.id }).update({ status: wanted, updated_at: ctx.now() });
     return { before: row, after: (await findClient(trx, row.id))! };
   });

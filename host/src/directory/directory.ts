@@ -30,6 +30,7 @@ import { auditActor, type Actor } from './actor.js';
 import { HOST_PLUGIN, withHostEntitlements, type Catalog } from './catalog.js';
 import { DIRECTORY_CHANGED, readChangeMessage, type ChangeMessage, type DirectoryChange } from './changes.js';
 import * as clients from './clients.js';
+import { requireCovers } from './covers.js';
 import type { ChangeRecord, DirectoryContext } from './context.js';
 import * as grants from './grants.js';
 import { IdentityCache } from './identity-cache.js';
@@ -38,6 +39,7 @@ import { pluginView } from './plugin-view.js';
 import * as roles from './roles.js';
 import * as tenants from './tenants.js';
 import * as users from './users.js';
+import { visibleSubject } from './visibility.js';
 
 export interface DirectoryOptions {
   db: Database;
@@ -123,6 +125,16 @@ export class Directory implements DirectoryContract {
   /** The user of a login, whatever their status (the login page decides what to say). */
   userByLogin(login: string): Promise<DirectoryUser | null> {
     return users.userByLogin(this.ctx, login);
+  }
+
+  /**
+   * Refuses (404 when out of view, 403 `grant_exceeds_own`) unless the actor may see the subject
+   * and holds at least everything the subject holds: for acts on someone else's account that hand
+   * over its standing, such as resetting their password or second factor.
+   */
+  async requireCovers(actor: Actor, subject: SubjectRef): Promise<void> {
+    const target = await visibleSubject(this.ctx.knex, actor, subject);
+    await requireCovers(this.ctx.knex, this.catalog(), actor, subject, target.tenant_id);
   }
 
   /** Drops every cached identity here and in every other process: after the catalog of installed entitlements changed. */

@@ -96,9 +96,10 @@ export async function updateTenant(ctx: DirectoryContext, actor: Actor, tenantId
 
   const { before, after } = await ctx.knex.transaction(async (trx) => {
     const row = await visibleTenant(trx, actor, tenantId);
-    // Switching off (or on) one's own tenant is for the tenant above to decide.
-    if (update.status !== undefined && update.status !== row.status && !isBelow(actor, row.id)) {
-      throw forbidden('The status of your own tenant is for the tenant above to change.', 'own_tenant');
+    // Switching one's own tenant off or on, or wearing another brand, is for the tenant above to decide.
+    if (!isBelow(actor, row.id)) {
+      if (update.status !== undefined && update.status !== row.status) throw forbidden('The status of your own tenant is for the tenant above to change.', 'own_tenant');
+      if (update.theme !== undefined && update.theme !== row.theme) throw forbidden('The brand of your own tenant is for the tenant above to change.', 'own_tenant');
     }
     if (Object.keys(update).length) await trx(T.tenants).where({ id: row.id }).update({ ...update, updated_at: ctx.now() });
     return { before: row, after: (await findTenant(trx, row.id))! };

@@ -1,8 +1,8 @@
 import { conflict, forbidden, type DirectoryUser, type ListOptions, type NewUser, type UserChanges, type UserStatus } from '@switchboard/sdk';
-import { isOperator, isSelf, requireDelegable, requireEntitlement, type Actor } from './actor.js';
+import { isSelf, requireEntitlement, type Actor } from './actor.js';
 import type { DirectoryContext } from './context.js';
 import { newId } from './ids.js';
-import { entitlementsOf } from './identities.js';
+import { requireCovers } from './covers.js';
 import { findUser } from './queries.js';
 import { T, toUser, type UserRow } from './rows.js';
 import { isUniqueViolation } from '../storage/index.js';
@@ -65,6 +65,11 @@ export async function updateUser(ctx: DirectoryContext, actor: Actor, userId: st
   const after = await ctx.knex.transaction(async (trx) => {
     const row = await visibleUser(trx, actor, userId);
     if (Object.keys(update).length === 0) return row;
+    // Whoever controls a user's address could have a reset sent there: only someone who holds at
+    // least what the user holds may change it.
+    if (update.email !== undefined && update.email !== row.email && !isSelf(actor, { kind: 'user', id: row.id })) {
+      await requireCovers(trx, ctx.catalog(), actor, { kind: 'user', id: row.id }, row.tenant_id);
+    }
     await trx(T.users).where({ id: row.id }).update({ ...update, updated_at: ctx.now() });
     return (await findUser(trx, row.id))!;
   });
@@ -81,10 +86,8 @@ export async function setUserStatus(ctx: DirectoryContext, actor: Actor, userId:
   const { before, after } = await ctx.knex.transaction(async (trx) => {
     if (isSelf(actor, subject)) throw forbidden('Nobody changes their own status.', 'own_status');
     const row = await visibleUser(trx, actor, userId);
-    if (row.status === 'disabled' && wanted !== 'disabled' && !isOperator(actor)) {
-      // Enabling gives the user's grants back: that is delegating them, so the actor must hold them.
-      requireDelegable(actor, (await entitlementsOf(trx, ctx.catalog(), subject, row.tenant_id)).grants);
-    }
+    // Enabling gives the user's grants back: that is delegating them, so the actor must hold them.
+    if (row.status === 'disabled' && wanted !== 'disabled') await requireCovers(trx, ctx.catalog(), actor, subject, row.tenant_id);
     if (row.status === wanted) return { before: row, after: row };
     await trx(T.users).where({ id: row.id }).update({ status: wanted, updated_at: ctx.now() });
     return { before: row, after: (await findUser(trx, row.id))! };
