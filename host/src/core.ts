@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { container as globalContainer, type DependencyContainer } from 'tsyringe';
 import type { Logger } from 'pino';
-import { systemClock, Tokens, type AuditLog, type Clock, type EventBus, type IdentityResolver } from '@switchboard/sdk';
+import { systemClock, Tokens, type AuditLog, type Clock, type EventBus } from '@switchboard/sdk';
 import { HashChainedAuditLog } from './audit/audit-log.js';
 import { loadConfig } from './config/load.js';
 import type { ConfigOverrides, HostConfig } from './config/types.js';
 import { Dispatcher } from './dispatcher/dispatcher.js';
 import { connectNatsBus, createInProcessBus } from './events/index.js';
-import { FixtureIdentityResolver } from './identity/fixture-resolver.js';
-import { ResolverChain } from './identity/resolver-chain.js';
+import type { Catalog } from './directory/index.js';
+import { openIdentityStack, type IdentityStack } from './identity/identity-stack.js';
 import { discoverPlugins } from './loader/discover.js';
 import { PluginRuntime } from './loader/plugin-runtime.js';
 import { createLogger } from './logger.js';
@@ -28,7 +28,7 @@ export interface Core {
   clock: Clock;
   container: DependencyContainer;
   audit: AuditLog;
-  identity: IdentityResolver;
+  identity: IdentityStack;
   dispatcher: Dispatcher;
   runtime: PluginRuntime;
   close(): Promise<void>;
@@ -68,15 +68,18 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     closers.unshift(() => bus.close());
 
     const clock = systemClock;
-    const identity = new ResolverChain(config.identity.fixtures ? [new FixtureIdentityResolver(config.identity.fixtures)] : []);
     const audit = new HashChainedAuditLog(db.knex, clock);
-    const dispatcher = new Dispatcher({ identity, audit, log, bodyLimitBytes: config.server.bodyLimitBytes });
+    // Filled in once the plugins are loaded: the entitlements roles and grants can name.
+    let catalog: Catalog = new Map();
+    const identity = await openIdentityStack({ config, db, bus, clock, audit, log, catalog: () => catalog });
+    const dispatcher = new Dispatcher({ identity: identity.resolver, audit, log, bodyLimitBytes: config.server.bodyLimitBytes });
 
     // A child of the global container, so several hosts in one process (tests) never share registrations.
     const container = globalContainer.createChildContainer();
     container.register(Tokens.Clock, { useValue: clock });
     container.register(Tokens.Audit, { useValue: audit });
-    container.register(Tokens.IdentityResolver, { useValue: identity });
+    container.register(Tokens.IdentityResolver, { useValue: identity.resolver });
+    container.register(Tokens.Directory, { useValue: identity.directory.forPlugins() });
 
     const runtime = new PluginRuntime({
       container,
@@ -93,6 +96,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     closers.unshift(() => runtime.stop());
     const discovery = await discoverPlugins(config.plugins.dirs, config.plugins.packages, config.plugins.disabled);
     await runtime.load(discovery, options.only);
+    catalog = new Map(
+      runtime
+        .list()
+        .filter((s) => s.plugin && (s.state === 'running' || s.state === 'remote'))
+        .map((s) => [s.id, Object.keys(s.plugin!.manifest.entitlements)]),
+    );
+    await identity.directory.invalidateAll();
 
     let closed = false;
     return {

@@ -5,9 +5,17 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Koa from 'koa';
 import type { Context } from 'koa';
-import type { Identity } from '@switchboard/sdk';
 import type { ConfigOverrides } from './config/types.js';
 import { startCore, type Core } from './core.js';
+import { OPERATOR } from './directory/index.js';
+import { readCookie, SESSION_COOKIE } from './identity/cookies.js';
+import { identityRequest } from './identity/identity-request.js';
+import { setupPorts, signInPorts } from './identity/sign-in-adapter.js';
+import { KnexOidcAdapter } from './oidc/adapter.js';
+import { bffRoutes } from './oidc/bff-routes.js';
+import { interactionRoutes } from './oidc/interaction-routes.js';
+import { Providers } from './oidc/provider.js';
+import { setupRoutes } from './oidc/setup-routes.js';
 import { loadAssertionKeys } from './remote/assertion-keys.js';
 import { fetchRemoteRoutes, remoteInvoker } from './remote/remote-invoker.js';
 import { createApp } from './server/app.js';
@@ -60,6 +68,22 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
       moduleUrl: web.modules[s.id],
     }));
 
+    const { identity } = core;
+    const loopback = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+    const publicName = config.server.publicHost?.split(':')[0];
+    const providers = new Providers({
+      knex: core.db.knex,
+      keys: identity.keys,
+      account: async (id) => {
+        const user = await identity.directory.getUser(OPERATOR, id).catch(() => null);
+        return user ? { id: user.id, name: user.name, email: user.email || null, tenantId: user.tenantId } : null;
+      },
+      isKnownHost: (name) => loopback.has(name) || name === publicName || themes.list().some((t) => t.hosts.includes(name)),
+      sessionTtlSeconds: config.identity.session.absoluteHours * 3600,
+      trustProxy: config.server.trustProxy,
+    });
+    const secrets = () => identity.keys.secrets;
+
     let stopping = false;
     const app = createApp({
       log,
@@ -68,12 +92,20 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
       rateLimit: config.server.rateLimit,
       isReady: async () => !stopping && (await core.db.knex.raw('select 1').then(() => true)),
       handlers: [
+        providers.middleware(),
+        bffRoutes({ providers, sessions: identity.sessions, codes: new KnexOidcAdapter(core.db.knex, 'AuthorizationCode'), secrets, log }),
+        interactionRoutes({ providers, themes, ports: signInPorts(identity), secrets, log }),
+        setupRoutes({ tokens: identity.setupTokens, themes, ports: setupPorts(identity) }),
         dispatcher.middleware(),
         shellMiddleware({
           themes,
           assetsDir: webDir,
           plugins: () => shellPlugins,
-          identify: async (ctx: Context) => (await core.identity.resolve({ headers: ctx.headers, ip: ctx.ip })) as Identity | null,
+          identify: (ctx: Context) => identity.resolver.resolve(identityRequest(ctx)),
+          csrfToken: async (ctx: Context) => {
+            const token = readCookie(ctx.headers.cookie, SESSION_COOKIE);
+            return token ? ((await identity.sessions.find(token))?.csrfToken ?? null) : null;
+          },
         }),
       ],
     });

@@ -30,6 +30,10 @@ export interface IdentityResolver {
 export interface IdentityRequest {
   headers: Readonly<Record<string, string | string[] | undefined>>;
   ip: string;
+  /** The HTTP method: credentials a browser sends by itself (cookies) need proof on unsafe ones. */
+  method: string;
+  /** The origin the request came to (`https://portal.example.net`), to check the Origin header against. */
+  origin: string;
 }
 
 /** The scope the caller holds for an entitlement, or null when they do not hold it. */

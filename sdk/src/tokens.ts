@@ -14,6 +14,8 @@ export const Tokens = {
   Dispatcher: Symbol.for('switchboard.dispatcher'),
   Audit: Symbol.for('switchboard.audit'),
   IdentityResolver: Symbol.for('switchboard.identityResolver'),
+  /** The directory contract (tenants, users, roles, grants, clients): for the orders plugin's administration. */
+  Directory: Symbol.for('switchboard.directory'),
   /** The contract a required plugin returned from setup: `Tokens.contract('traffic')`. */
   contract: (pluginId: string) => Symbol.for(`switchboard.contract.${pluginId}`),
 } as const;

@@ -102,6 +102,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     },
     plugins: { ...valid.plugins, dirs: valid.plugins.dirs.map(absolute) },
     themes: { ...valid.themes, dirs: valid.themes.dirs.map(absolute) },
-    identity: { fixtures: valid.identity.fixtures && absolute(valid.identity.fixtures) },
+    identity: { ...valid.identity, fixtures: valid.identity.fixtures && absolute(valid.identity.fixtures) },
   };
 }

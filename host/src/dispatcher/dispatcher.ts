@@ -16,6 +16,7 @@ import {
   type ResourceScope,
   type RouteDefinition,
 } from '@switchboard/sdk';
+import { identityRequest } from '../identity/identity-request.js';
 import { readJsonBody } from '../server/json-body.js';
 import { describeErrors } from '../validation/ajv.js';
 import { compileRoute, RouteRegistrationError } from './compile-route.js';
@@ -103,7 +104,7 @@ export class Dispatcher {
   private async dispatch(ctx: Context, route: RegisteredRoute): Promise<void> {
     const { log } = this.options;
     const requestId = ctx.state.requestId as string;
-    const identity = await this.options.identity.resolve({ headers: ctx.headers, ip: ctx.ip });
+    const identity = await this.options.identity.resolve(identityRequest(ctx));
     ctx.state.identity = identity;
 
     let scope: ResourceScope = '*';

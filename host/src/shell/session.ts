@@ -20,6 +20,8 @@ export interface SessionResponse {
   modules: Record<string, string>;
   /** Plugin id -> title, for the same plugins: the heading of pages that have no menu entry. */
   titles: Record<string, string>;
+  /** The session's anti-forgery token for requests that change something; null when signed out. */
+  csrfToken: string | null;
 }
 
 /** Where the shell asks for its session (served by host/src/web/routes.ts). */

@@ -6,7 +6,7 @@ import { loadModule } from './modules.js';
 import { hrefFor, matchPage, parseRoute, routeHref, type Route } from './router.js';
 import { SESSION_PATH, type SessionResponse } from './session.js';
 import { shellStyles } from './styles.js';
-import { footerView, homeView, signedOutView, unavailableView } from './views.js';
+import { footerView, homeView, signedOutView, signInHref, unavailableView } from './views.js';
 
 type Page =
   | { state: 'loading' }
@@ -70,6 +70,7 @@ export class SbShell extends LitElement {
   private async loadSession() {
     try {
       this.session = await this.sessionApi.get<SessionResponse>(SESSION_PATH);
+      this.api.csrfToken = this.sessionApi.csrfToken = this.session.csrfToken;
       this.sessionError = null;
       this.services = this.servicesFor(this.session);
     } catch (error) {
@@ -199,9 +200,21 @@ export class SbShell extends LitElement {
   private userView() {
     if (!this.session) return nothing;
     const user = this.session.user;
-    if (!user) return html`Not signed in`;
-    return html`<span class="visually-hidden">Signed in as </span>${user.name}<span class="tenant">Account ${user.tenantId}</span>`;
+    if (!user) return html`<a class="sign-in" href=${signInHref()}>Sign in</a>`;
+    return html`<span class="visually-hidden">Signed in as </span>${user.name}<span class="tenant">Account ${user.tenantId}</span>
+      <button class="sign-out" type="button" @click=${this.signOut}>Sign out</button>`;
   }
+
+  private readonly signOut = async () => {
+    try {
+      await this.sessionApi.post('/auth/logout');
+    } catch (error) {
+      // A 401 means the session had already ended: signed out either way.
+      if (!(error instanceof ApiClientError) || error.status !== 401) return this.toast('Signing out did not work; try again.', 'error');
+    }
+    location.hash = '#/';
+    await this.loadSession();
+  };
 
   private navView() {
     const current = routeHref(this.route);

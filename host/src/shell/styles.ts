@@ -82,6 +82,32 @@ export const shellStyles = css`
     opacity: 0.8;
     font-size: 0.8rem;
   }
+  .user a.sign-in,
+  .user .sign-out {
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+  }
+  .user .sign-out {
+    margin-top: 0.2rem;
+    padding: 0.15rem 0.6rem;
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: var(--sb-radius, 6px);
+    cursor: pointer;
+  }
+  .notice a.button {
+    display: inline-block;
+    padding: 0.6rem 1.25rem;
+    border-radius: var(--sb-radius, 6px);
+    background: var(--sb-color-primary, #0b5cad);
+    color: var(--sb-color-on-primary, #fff);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .notice a.button:hover {
+    background: var(--sb-color-primary-hover, #084a8c);
+  }
   .menu-toggle {
     display: none;
     font: inherit;

@@ -24,11 +24,14 @@ export function homeView(session: SessionResponse) {
     </ul>`;
 }
 
-/** Nobody is signed in: no menu, just where to get help. Sign-in arrives with the identity service. */
+/** Where signing in starts, coming back to the page the user is on. */
+export const signInHref = () => `/auth/login?return=${encodeURIComponent(`/${location.hash}`)}`;
+
+/** Nobody is signed in: the way in, and where to get help. */
 export function signedOutView(brand: BrandSummary) {
   return html`<div class="notice">
-    <p>You are not signed in, so there is nothing to show yet.</p>
     <p>Sign in with the account ${brand.brandName} gave you. ${brand.support.email || brand.support.phone ? supportSentence(brand) : nothing}</p>
+    <p><a class="button" href=${signInHref()}>Sign in</a></p>
   </div>`;
 }
 

@@ -19,6 +19,8 @@ export interface ShellOptions {
   plugins: () => ShellPlugin[];
   /** Who is calling, or null; used for the menu and for the tenant's brand. */
   identify: (ctx: Koa.Context) => Promise<Identity | null>;
+  /** The anti-forgery token of the request's browser session, when it has one. */
+  csrfToken?: (ctx: Koa.Context) => Promise<string | null>;
 }
 
 /**
@@ -69,7 +71,7 @@ export function shellMiddleware(options: ShellOptions): Koa.Middleware {
       const build = await readBuild();
       const theme = themes.resolve(ctx.hostname, identity?.tenantId);
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = sessionFor(identity, theme, options.plugins(), build?.modules ?? {});
+      ctx.body = sessionFor(identity, theme, options.plugins(), build?.modules ?? {}, identity && options.csrfToken ? await options.csrfToken(ctx) : null);
       return;
     }
     if (p.startsWith('/api/')) return next();

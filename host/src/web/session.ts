@@ -21,7 +21,7 @@ function grantsFor(identity: Identity, plugins: string[]): Record<string, Resour
  * The session answer for a caller: the brand, who they are, and the menu entries whose
  * entitlement they hold. A plugin's module is offered only along with a visible entry.
  */
-export function sessionFor(identity: Identity | null, theme: Theme, plugins: ShellPlugin[], builtModules: Record<string, string>): SessionResponse {
+export function sessionFor(identity: Identity | null, theme: Theme, plugins: ShellPlugin[], builtModules: Record<string, string>, csrfToken: string | null = null): SessionResponse {
   const menu: SessionMenuEntry[] = [];
   const modules: Record<string, string> = {};
   const titles: Record<string, string> = {};
@@ -42,5 +42,6 @@ export function sessionFor(identity: Identity | null, theme: Theme, plugins: She
     menu,
     modules,
     titles,
+    csrfToken: identity ? csrfToken : null,
   };
 }

@@ -35,6 +35,11 @@ export interface RequestOptions {
 
 /** A small JSON client for the host's /api: parsed JSON in, ApiClientError out. */
 export class ApiClient {
+  /**
+   * The session's anti-forgery token: sent with every request that changes something, as the
+   * host refuses those from a browser session without it.
+   */
+  csrfToken: string | null = null;
   private readonly base: string;
   private readonly onUnauthenticated?: (error: ApiClientError) => void;
   private readonly fetcher: typeof fetch;
@@ -65,6 +70,7 @@ export class ApiClient {
   async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.csrfToken && !['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] = this.csrfToken;
     let response: Response;
     try {
       response = await this.fetcher(this.base + path + queryString(options.query), {

@@ -1,0 +1,50 @@
+import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
+import { unauthenticated, type Identity, type IdentityRequest, type IdentityResolver } from '@switchboard/sdk';
+
+export interface BearerIdentities {
+  identityForUser(userId: string): Promise<Identity | null>;
+  identityForClient(clientId: string): Promise<Identity | null>;
+}
+
+const FIXTURE_PREFIX = 'fixture:';
+
+/**
+ * API access tokens, as the host's OpenID Provider issues them to API clients: short-lived JWTs
+ * for the API audience, signed with the provider's keys, so checking one needs no storage. The
+ * token says who (a client, or a user through a client); what they may do is read from the
+ * directory on every request (cached), so revoking a client or a grant counts at once.
+ */
+export class BearerIdentityResolver implements IdentityResolver {
+  private keys: ReturnType<typeof createLocalJWKSet>;
+
+  constructor(
+    signingKeys: readonly JWK[],
+    private readonly audience: string,
+    private readonly directory: BearerIdentities,
+  ) {
+    this.keys = createLocalJWKSet({ keys: signingKeys.map(publicPart) });
+  }
+
+  async resolve(request: IdentityRequest): Promise<Identity | null> {
+    const header = request.headers.authorization;
+    if (typeof header !== 'string' || !/^Bearer /i.test(header)) return null;
+    const token = header.slice(7).trim();
+    if (token.startsWith(FIXTURE_PREFIX)) return null; // the test fixtures' own scheme
+    let claims: { sub?: string; client_id?: string };
+    try {
+      ({ payload: claims } = await jwtVerify(token, this.keys, { audience: this.audience, typ: 'at+jwt', clockTolerance: 5 }));
+    } catch {
+      throw unauthenticated('The access token is not valid or has expired.');
+    }
+    const clientOnly = claims.sub === claims.client_id;
+    const identity = clientOnly ? await this.directory.identityForClient(String(claims.client_id)) : await this.directory.identityForUser(String(claims.sub));
+    if (!identity) throw unauthenticated('The access token is not valid or has expired.');
+    return identity;
+  }
+}
+
+/** The public half of a private JWK, for verification only. */
+function publicPart(jwk: JWK): JWK {
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...rest } = jwk;
+  return rest;
+}
