@@ -17,6 +17,7 @@ import { SetupTokens } from './setup-tokens.js';
 
 /** Who people and programs are, how they prove it, and what they may do: everything identity, opened once per process. */
 export interface IdentityStack {
+  db: Database;
   directory: Directory;
   credentials: CredentialStore;
   throttle: LoginThrottle;
@@ -51,5 +52,5 @@ export async function openIdentityStack({ config, db, bus, clock, audit, log, ca
     new BearerIdentityResolver(keys.signing, API_RESOURCE, directory),
     ...(config.identity.fixtures ? [new FixtureIdentityResolver(config.identity.fixtures)] : []),
   ]);
-  return { directory, credentials, throttle, sessions, setupTokens: new SetupTokens(db.knex, clock), keys, resolver };
+  return { db, directory, credentials, throttle, sessions, setupTokens: new SetupTokens(db.knex, clock), keys, resolver };
 }
