@@ -197,4 +197,48 @@ forEachDatabase((kind, open) => {
       assert.equal((await signIn(client, 'neo@acme.test', 'a long and quiet river')).path, '/');
     });
   });
+  describe(`session timeouts (${kind})`, () => {
+    let host: TestHost;
+    let cleanup: () => Promise<void>;
+    let ann: SeededUser;
+
+    before(async () => {
+      const database = await open();
+      cleanup = database.cleanup;
+      // A second of idleness and six of life, so the test waits for real without waiting long.
+      host = await startTestHost({
+        database: { url: database.url, schema: database.schema ?? null },
+        identity: { fixtures: null, session: { idleMinutes: 1 / 60, absoluteHours: 6 / 3600 } } as never,
+      });
+      await seedTenant(host, 'acme');
+      ann = await seedUser(host, 'acme', 'ann@acme.test');
+    });
+    after(async () => {
+      await host?.dispose();
+      await cleanup?.();
+    });
+
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('ends a session left idle past the idle timeout: the next request gets 401', async () => {
+      const client = webClient(host);
+      await signIn(client, ann.login, ann.password);
+      assert.equal((await client.request('GET', '/api/notes/notes')).status, 200);
+      await pause(1500);
+      assert.equal((await client.request('GET', '/api/notes/notes')).status, 401);
+    });
+
+    it('ends a session past its absolute lifetime even while it is in use', async () => {
+      const client = webClient(host);
+      await signIn(client, ann.login, ann.password);
+      const started = Date.now();
+      // Busy all along (never a second idle): well inside the lifetime it answers, well past it not.
+      for (let elapsed = 0; elapsed < 7000; elapsed = Date.now() - started) {
+        const status = (await client.request('GET', '/api/notes/notes')).status;
+        if (elapsed < 4500) assert.equal(status, 200, `still alive ${elapsed} ms after sign-in`);
+        await pause(400);
+      }
+      assert.equal((await client.request('GET', '/api/notes/notes')).status, 401);
+    });
+  });
 });
