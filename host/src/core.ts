@@ -9,6 +9,7 @@ import { HashChainedAuditLog } from './audit/audit-log.js';
 import { loadConfig } from './config/load.js';
 import type { ConfigOverrides, HostConfig } from './config/types.js';
 import { Dispatcher } from './dispatcher/dispatcher.js';
+import { registerDirectoryApi } from './directory-api/index.js';
 import { connectNatsBus, createInProcessBus } from './events/index.js';
 import type { Catalog } from './directory/index.js';
 import { openIdentityStack, type IdentityStack } from './identity/identity-stack.js';
@@ -73,6 +74,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     let catalog: Catalog = new Map();
     const identity = await openIdentityStack({ config, db, bus, clock, audit, log, catalog: () => catalog });
     const dispatcher = new Dispatcher({ identity: identity.resolver, audit, log, bodyLimitBytes: config.server.bodyLimitBytes });
+    registerDirectoryApi(dispatcher, identity.directory);
 
     // A child of the global container, so several hosts in one process (tests) never share registrations.
     const container = globalContainer.createChildContainer();

@@ -1,0 +1,27 @@
+import { HOST_ENTITLEMENTS } from '@switchboard/sdk';
+import type { Dispatcher } from '../dispatcher/dispatcher.js';
+import { HOST_PLUGIN, type Directory } from '../directory/index.js';
+import { clientRoutes } from './clients.js';
+import { grantRoutes } from './grants.js';
+import { meRoute } from './me.js';
+import { roleRoutes } from './roles.js';
+import { tenantRoutes } from './tenants.js';
+import { userRoutes } from './users.js';
+
+/**
+ * The directory's HTTP API for administrators, at /api/host/... . The host registers it through the
+ * dispatcher like any plugin (id `host`, its entitlements the directory's own), so these routes get
+ * the same identity, entitlement check, input validation, audit and error shape as every other.
+ * Handlers stay thin: the directory enforces the finer rules (tenant subtree, delegation, own grants)
+ * and refuses with the right ApiError.
+ */
+export function registerDirectoryApi(dispatcher: Dispatcher, directory: Directory): void {
+  const routes = dispatcher.forPlugin(HOST_PLUGIN, { entitlements: { ...HOST_ENTITLEMENTS } });
+  meRoute(routes, directory);
+  tenantRoutes(routes, directory);
+  userRoutes(routes, directory);
+  roleRoutes(routes, directory);
+  grantRoutes(routes, directory);
+  clientRoutes(routes, directory);
+  routes.commit();
+}
