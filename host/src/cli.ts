@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { ApiError } from '@switchboard/sdk';
 import { join } from 'node:path';
 import { verifyAuditChain } from './audit/verify.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { openStorage } from './core.js';
-import { startHost } from './host.js';
+import type { RunningHost } from './host.js';
 import { discoverPlugins } from './loader/discover.js';
 import { createPluginStorage, loadMigrationsFrom, runMigrations } from './storage/index.js';
-import { startWorker } from './worker.js';
+import { clientAdd, keysRotate, portalUrl, tenantAdd, UsageError, userAdd } from './cli/identity-commands.js';
+import { seedDemoIfEmpty } from './identity/demo-seed.js';
 
 const USAGE = `Usage: switchboard <command>
 
@@ -17,6 +19,13 @@ const USAGE = `Usage: switchboard <command>
   migrate                        apply the host's and every plugin's pending migrations
   plugins                        list the plugins found, their versions and whether they load
   audit verify                   check the audit trail's hash chain; exit 1 if it was tampered with
+  tenant add <id> --name N [--kind customer|reseller] [--parent P] [--theme T] [--mfa] [--services a,b]
+                                 add a tenant (under the carrier unless --parent)
+  user add <login> --tenant T [--name N] [--email E] [--role R] [--scope a,b]
+                                 add a user and print a one-time link to set their password
+  client add --tenant T --name N [--kind automation|network] [--role R] [--scope a,b] [--redirect-uri U]...
+                                 add an OAuth client and print its secret, once
+  keys rotate                    new signing keys for the OpenID Provider
 
 Configuration: config/default.json, overridden by SWITCHBOARD_CONFIG=<file>,
 SWITCHBOARD__<section>__<key>=<value>, DATABASE_URL and NATS_URL.`;
@@ -39,11 +48,27 @@ function onSignals(stop: () => Promise<void>) {
 }
 
 async function start() {
+  // Loaded here, not at the top: the other commands need neither the server nor the OpenID Provider.
+  const { startHost } = await import('./host.js');
   const host = await startHost();
   out(`Switchboard is running at ${host.url}`);
+  if (host.config.identity.seedDemo) await printDemo(host);
   if (host.tls.source !== 'configured') out(`(self-signed certificate in ${join(host.config.dataDir, 'tls')}; your browser will ask you to accept it)`);
   if (host.httpPort !== null) out(`Plain HTTP on port ${host.httpPort} redirects to HTTPS.`);
   onSignals(() => host.stop());
+}
+
+/** On an empty installation, demo tenants and users, their passwords shown this once. */
+async function printDemo(host: RunningHost) {
+  const plugins = host.runtime.list().filter((s) => s.state === 'running' || s.state === 'remote').map((s) => s.id);
+  const reseller = host.themes.get('example-reseller');
+  const accounts = await seedDemoIfEmpty(host.identity, { plugins, resellerTheme: reseller ? reseller.id : null });
+  if (!accounts) return;
+  out('\nDemo accounts (passwords are shown only now; sign in and keep them):');
+  for (const a of accounts) out(`  ${a.login.padEnd(26)} ${a.password}   ${a.tenant} ${a.role}`);
+  const resellerHost = reseller?.hosts[0];
+  if (resellerHost) out(`Northwind's customers see its brand at https://${resellerHost}:${host.port}/ (point ${resellerHost} at this machine, e.g. in /etc/hosts).`);
+  out(`Everyone else: ${portalUrl(host.config).replace(/:\d+$/, `:${host.port}`)}/`);
 }
 
 async function worker(args: string[]) {
@@ -52,6 +77,7 @@ async function worker(args: string[]) {
   if (plugins.length === 0) throw new UsageError('worker needs --plugins <id>[,<id>...]');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
+  const { startWorker } = await import('./worker.js');
   const running = await startWorker(plugins, { port, host: values.host });
   out(`Switchboard worker for ${plugins.join(', ')} listening on ${running.url}`);
   onSignals(() => running.stop());
@@ -103,7 +129,6 @@ async function auditVerify() {
   }
 }
 
-class UsageError extends Error {}
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -119,6 +144,18 @@ async function main(argv: string[]) {
     case 'audit':
       if (rest[0] === 'verify') return auditVerify();
       throw new UsageError('audit has one subcommand: verify');
+    case 'tenant':
+      if (rest[0] === 'add') return tenantAdd(rest.slice(1));
+      throw new UsageError('tenant has one subcommand: add');
+    case 'user':
+      if (rest[0] === 'add') return userAdd(rest.slice(1));
+      throw new UsageError('user has one subcommand: add');
+    case 'client':
+      if (rest[0] === 'add') return clientAdd(rest.slice(1));
+      throw new UsageError('client has one subcommand: add');
+    case 'keys':
+      if (rest[0] === 'rotate') return keysRotate();
+      throw new UsageError('keys has one subcommand: rotate');
     case undefined:
     case 'help':
     case '--help':
@@ -132,6 +169,12 @@ main(process.argv.slice(2)).catch((error) => {
   if (error instanceof UsageError) {
     console.error(`switchboard: ${error.message}\n\n${USAGE}`);
     process.exit(2);
+  }
+  if (error instanceof ApiError) {
+    // A refusal by the directory or the credential rules: say what and which field, as the API would.
+    const fields = (error.fields ?? []).map((f) => `\n  - ${f.field}: ${f.message}`).join('');
+    console.error(`switchboard: ${error.message} (${error.code})${fields}`);
+    process.exit(1);
   }
   if (error instanceof ConfigError || error?.name === 'PluginLoadError' || error?.name === 'RequirementError' || error?.name === 'ThemeError') {
     console.error(`switchboard: ${error.message}`);

@@ -25,7 +25,7 @@ export interface HostConfig {
     settings: Record<string, Record<string, unknown>>;
   };
   themes: { dirs: string[]; default: string };
-  identity: { fixtures: string | null; session: { idleMinutes: number; absoluteHours: number } };
+  identity: { fixtures: string | null; session: { idleMinutes: number; absoluteHours: number }; seedDemo: boolean };
   remote: { assertionTtlSeconds: number };
 }
 

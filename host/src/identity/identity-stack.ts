@@ -5,7 +5,7 @@ import { aesGcmSecretCipher, CredentialStore, LoginThrottle } from '../auth/inde
 import type { HostConfig } from '../config/types.js';
 import { Directory, type Catalog } from '../directory/index.js';
 import { loadProviderKeys, type ProviderKeys } from '../oidc/keys.js';
-import { API_RESOURCE } from '../oidc/provider.js';
+import { API_RESOURCE } from '../oidc/constants.js';
 import type { Database } from '../storage/index.js';
 import { BearerIdentityResolver } from './bearer-resolver.js';
 import { FixtureIdentityResolver } from './fixture-resolver.js';

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../identity/cookies.js';
 import type { SessionStore } from '../identity/session-store.js';
 import type { KnexOidcAdapter } from './adapter.js';
-import { OIDC_PREFIX, SHELL_CLIENT, type Providers } from './provider.js';
+import { OIDC_PREFIX, SHELL_CLIENT } from './constants.js';
+import type { Providers } from './provider.js';
 import { openValue, sealValue } from './secrets.js';
 import { ownOrigin } from '../server/own-origin.js';
 

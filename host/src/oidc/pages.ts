@@ -4,6 +4,10 @@ import { escapeHtml as e } from '../web/html.js';
 /**
  * The sign-in pages, drawn by the server for the brand of the host name they are on. Plain forms:
  * no script at all, so they work under the strict CSP and with JavaScript off.
+ *
+ * The referrer meta matters: under the portal-wide `Referrer-Policy: no-referrer` a browser sends
+ * `Origin: null` with a form POST, and the forms' same-origin check refuses that. `same-origin`
+ * lets the browser name this origin to this origin only, and still sends nothing elsewhere.
  */
 export interface PageParts {
   theme: Theme;
@@ -16,27 +20,37 @@ export interface PageParts {
 export const LOGIN_CSS_PATH = '/auth/login.css';
 
 export function page({ theme, title, message, body }: PageParts): string {
-  const support = [theme.support.email && `<a href="mailto:${e(theme.support.email)}">${e(theme.support.email)}</a>`, theme.support.phone && e(theme.support.phone)]
+  const { email, phone } = theme.support;
+  const support = [
+    email && `<a href="mailto:${e(email)}">${e(email)}</a>`,
+    phone && `<a href="tel:${e(phone.replace(/[^+0-9]/g, ''))}">${e(phone)}</a>`,
+  ]
     .filter(Boolean)
+    .map((item) => `<span class="nowrap">${item}</span>`)
     .join(' · ');
+  // Said first when the page loads, which a role="alert" already in the page is not, reliably.
+  const error = message?.kind === 'error' ? 'Error: ' : '';
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)} · ${e(theme.productName)}</title>
+<meta name="referrer" content="same-origin">
+<title>${error}${e(title)} · ${e(theme.productName)}</title>
 <link rel="icon" href="/theme/favicon">
 <link rel="stylesheet" href="/theme.css">
 <link rel="stylesheet" href="${LOGIN_CSS_PATH}">
 </head>
 <body>
 <main class="card" aria-labelledby="title">
-<header class="brand"><img src="/theme/logo" alt="" width="40" height="40"><span>${e(theme.brandName)}</span></header>
+<header class="brand"><img src="/theme/logo" alt="${e(theme.brandName)}" height="36"></header>
+<div class="content">
 <h1 id="title">${e(title)}</h1>
 <p class="product">${e(theme.productName)}</p>
-${message ? `<p class="message ${message.kind}" role="${message.kind === 'error' ? 'alert' : 'status'}">${e(message.text)}</p>` : ''}
+${message ? `<p class="message ${message.kind}" id="message" role="${message.kind === 'error' ? 'alert' : 'status'}">${e(message.text)}</p>` : ''}
 ${body}
 ${support ? `<p class="support">Need help? ${support}</p>` : ''}
+</div>
 </main>
 </body>
 </html>
@@ -75,8 +89,11 @@ export const recoveryCodesPage = (action: string, pending: string, codes: readon
 export const LOGIN_CSS = `
 *{box-sizing:border-box}
 body{margin:0;min-height:100vh;display:grid;place-items:center;background:var(--sb-color-bg,#f4f6f9);color:var(--sb-color-text,#1a2433);font-family:var(--sb-font-family,system-ui,sans-serif);font-size:var(--sb-font-size,16px);line-height:1.5;padding:1rem}
-.card{width:100%;max-width:26rem;background:var(--sb-color-surface,#fff);border:1px solid var(--sb-color-border,#c3ccd8);border-radius:var(--sb-radius-large,10px);box-shadow:var(--sb-shadow,none);padding:2rem}
-.brand{display:flex;align-items:center;gap:.75rem;font-family:var(--sb-font-family-heading,inherit);font-weight:700;font-size:1.25rem;margin-bottom:1.5rem}
+.card{width:100%;max-width:26rem;background:var(--sb-color-surface,#fff);border:1px solid var(--sb-color-border,#c3ccd8);border-radius:var(--sb-radius-large,10px);box-shadow:var(--sb-shadow,none);overflow:hidden}
+.brand{padding:1rem 2rem;background:var(--sb-color-header-bg,#0a2540);color:var(--sb-color-on-header,#fff);border-bottom:3px solid var(--sb-color-accent,#00a3a1)}
+.brand img{display:block;height:2.25rem;width:auto;max-width:100%}
+.content{padding:1.5rem 2rem 2rem}
+.nowrap{white-space:nowrap}
 h1{font-family:var(--sb-font-family-heading,inherit);font-size:1.5rem;margin:0}
 .product{color:var(--sb-color-text-muted,#4f5d70);margin:.25rem 0 1.5rem}
 label{display:block;font-weight:600;margin:1rem 0 .25rem}
@@ -92,4 +109,5 @@ button:hover{background:var(--sb-color-primary-hover,#084a8c)}
 .codes{columns:2;font-family:var(--sb-font-family-mono,monospace);padding-left:1.25rem}
 .support{margin-top:2rem;font-size:.9rem;color:var(--sb-color-text-muted,#4f5d70)}
 a{color:var(--sb-color-primary,#0b5cad)}
+@media (max-width:30rem){body{padding:.5rem}.brand{padding:.75rem 1.25rem}.content{padding:1.25rem 1.25rem 1.5rem}}
 `;

@@ -4,15 +4,10 @@ import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'o
 import { KnexOidcAdapter } from './adapter.js';
 import { ClientAdapter } from './client-adapter.js';
 import type { ProviderKeys } from './keys.js';
+import { API_RESOURCE, INTERACTION_PREFIX, OIDC_PREFIX, SHELL_CLIENT } from './constants.js';
 import { sameSecret } from './secrets.js';
 import { ownOrigin } from '../server/own-origin.js';
 
-/** The shell's own client: the host, acting as the browser's backend, signs it in with code + PKCE. */
-export const SHELL_CLIENT = 'switchboard-shell';
-/** The audience of API access tokens: every plugin's /api. */
-export const API_RESOURCE = 'urn:switchboard:api';
-export const OIDC_PREFIX = '/oidc';
-export const INTERACTION_PREFIX = '/auth/interaction';
 
 export interface Account {
   id: string;
