@@ -58,17 +58,26 @@ describe('identity from the command line', () => {
     }
   });
 
-  it('rotates the signing keys: new ones sign, old ones still verify', async () => {
-    const printed = await switchboard('keys', 'rotate');
-    const added = /New signing keys ([^;]+);/.exec(printed)![1]!.split(', ');
-    const host = await startTestHost({ identity: { fixtures: null } as never }, { dataDir });
+  it('rotates the signing keys: new ones sign, old ones still verify, and a host started before accepts tokens signed after', async () => {
+    const printed = await switchboard('client', 'add', '--tenant', 'initech', '--name', 'Robot', '--role', 'analyst');
+    const basic = `Basic ${Buffer.from(`${/client_id:\s+(\S+)/.exec(printed)![1]}:${/client_secret:\s+(\S+)/.exec(printed)![1]}`).toString('base64')}`;
+    const before = await startTestHost({ identity: { fixtures: null } as never }, { dataDir });
+    const rotated = await switchboard('keys', 'rotate');
+    const added = /New signing keys ([^;]+);/.exec(rotated)![1]!.split(', ');
+    const after = await startTestHost({ identity: { fixtures: null } as never }, { dataDir });
     try {
-      const jwks = await send(host.url, 'GET', '/oidc/jwks', { ca: host.tls.cert });
+      const jwks = await send(after.url, 'GET', '/oidc/jwks', { ca: after.tls.cert });
       const kids = (jwks.body.keys as { kid: string }[]).map((k) => k.kid);
       assert.equal(kids[0], added.find((k) => k.startsWith('rs256')), 'the new key comes first');
       assert.ok(kids.length >= 4, 'the retired keys are still published');
+      const token = await send(after.url, 'POST', '/oidc/token', { ca: after.tls.cert, rawBody: 'grant_type=client_credentials', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic } });
+      const signedWith = JSON.parse(Buffer.from(String(token.body.access_token).split('.')[0]!, 'base64url').toString()).kid;
+      assert.ok(added.includes(signedWith), 'signed with a new key');
+      const res = await send(before.url, 'GET', '/api/notes/notes', { ca: before.tls.cert, headers: { authorization: `Bearer ${token.body.access_token}` } });
+      assert.equal(res.status, 200, 'the older host learns the new key');
     } finally {
-      await host.stop();
+      await after.stop();
+      await before.stop();
     }
   });
 

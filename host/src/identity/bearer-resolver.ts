@@ -16,13 +16,29 @@ const FIXTURE_PREFIX = 'fixture:';
  */
 export class BearerIdentityResolver implements IdentityResolver {
   private keys: ReturnType<typeof createLocalJWKSet>;
+  private reloadedAt = 0;
 
   constructor(
     signingKeys: readonly JWK[],
     private readonly audience: string,
     private readonly directory: BearerIdentities,
+    /** Reads the keys again: another host may sign with keys rotated in after this one started. */
+    private readonly reloadKeys?: () => Promise<readonly JWK[]>,
   ) {
     this.keys = createLocalJWKSet({ keys: signingKeys.map(publicPart) });
+  }
+
+  private async verify(token: string) {
+    const options = { audience: this.audience, typ: 'at+jwt', clockTolerance: 5 };
+    try {
+      return await jwtVerify(token, this.keys, options);
+    } catch (error) {
+      // An unknown key id: reload, at most twice a minute, so forged ids cannot hammer storage.
+      if ((error as { code?: string }).code !== 'ERR_JWKS_NO_MATCHING_KEY' || !this.reloadKeys || Date.now() - this.reloadedAt < 30_000) throw error;
+      this.reloadedAt = Date.now();
+      this.keys = createLocalJWKSet({ keys: (await this.reloadKeys()).map(publicPart) });
+      return jwtVerify(token, this.keys, options);
+    }
   }
 
   async resolve(request: IdentityRequest): Promise<Identity | null> {
@@ -32,7 +48,7 @@ export class BearerIdentityResolver implements IdentityResolver {
     if (token.startsWith(FIXTURE_PREFIX)) return null; // the test fixtures' own scheme
     let claims: { sub?: string; client_id?: string };
     try {
-      ({ payload: claims } = await jwtVerify(token, this.keys, { audience: this.audience, typ: 'at+jwt', clockTolerance: 5 }));
+      ({ payload: claims } = await this.verify(token));
     } catch {
       throw unauthenticated('The access token is not valid or has expired.');
     }

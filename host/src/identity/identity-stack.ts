@@ -49,7 +49,7 @@ export async function openIdentityStack({ config, db, bus, clock, audit, log, ca
   const keys = await loadProviderKeys(db.knex);
   const resolver = new ResolverChain([
     new SessionIdentityResolver(sessions, directory),
-    new BearerIdentityResolver(keys.signing, API_RESOURCE, directory),
+    new BearerIdentityResolver(keys.signing, API_RESOURCE, directory, async () => (await loadProviderKeys(db.knex)).signing),
     ...(config.identity.fixtures ? [new FixtureIdentityResolver(config.identity.fixtures)] : []),
   ]);
   return { db, directory, credentials, throttle, sessions, setupTokens: new SetupTokens(db.knex, clock), keys, resolver };
