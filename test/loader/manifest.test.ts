@@ -32,6 +32,12 @@ describe('plugin manifests', () => {
     assert.deepEqual(error.problems, [`switchboard.sdk: the plugin was built for SDK ^0.4.0, but this host provides SDK ${SDK_VERSION}`]);
   });
 
+  it('refuses the ids the host keeps for itself', async () => {
+    const error = await readManifest(`${set('reserved')}/impostor`).then(() => null, (e: unknown) => e);
+    assert.ok(error instanceof PluginLoadError);
+    assert.deepEqual(error.problems, ['switchboard.id: "host" is the host\'s own (its routes, entitlements and tables); choose another id']);
+  });
+
   it('keeps the SDK version constant equal to the SDK package version', () => {
     const pkg = JSON.parse(readFileSync(`${projectRoot}sdk/package.json`, 'utf8')) as { version: string };
     assert.equal(SDK_VERSION, pkg.version);

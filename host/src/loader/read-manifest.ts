@@ -15,6 +15,9 @@ export interface DiscoveredPlugin {
 
 const validateManifest = compileSchema(manifestSchema);
 
+/** Ids the host uses itself: /api/host and /api/shell, `host:` entitlements, `host_` tables. */
+const RESERVED_IDS = new Set(['host', 'shell']);
+
 /**
  * Reads `<dir>/package.json` and checks its `switchboard` manifest against the SDK's schema, its
  * version, and its SDK range against this host's SDK. Every problem is reported, not just the first.
@@ -35,6 +38,9 @@ export async function readManifest(dir: string, sdkVersion: string = SDK_VERSION
     for (const { field, message } of describeErrors(validateManifest.errors)) problems.push(`switchboard.${field}: ${message}`.replace(/\.:/, ':'));
   }
   const manifest = pkg.switchboard as PluginManifest;
+  if (typeof manifest?.id === 'string' && RESERVED_IDS.has(manifest.id)) {
+    problems.push(`switchboard.id: "${manifest.id}" is the host's own (its routes, entitlements and tables); choose another id`);
+  }
   if (typeof manifest?.sdk === 'string') {
     if (!semver.validRange(manifest.sdk)) problems.push(`switchboard.sdk: "${manifest.sdk}" is not a semver range`);
     else if (!semver.satisfies(sdkVersion, manifest.sdk)) {
