@@ -110,7 +110,8 @@ describe('the shell in Chromium', function () {
     assert.equal(brand.headerColour, 'rgb(10, 37, 64)');
     assert.match(brand.title, /Switchboard Business Portal/);
     assert.equal(await page.locator('sb-shell main h1').textContent(), 'You are not signed in');
-    assert.match(await page.locator('sb-shell header .user').innerText(), /Not signed in/);
+    assert.equal(await page.locator('sb-shell header .user a').innerText(), 'Sign in');
+    assert.equal(await page.locator('sb-shell header .user a').getAttribute('href'), '/auth/login?return=%2F');
     assert.equal(await page.locator('sb-shell nav').count(), 0, 'no menu without a user');
     await screenshot(page, 'shell-default');
   });
