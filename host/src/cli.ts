@@ -24,7 +24,8 @@ const USAGE = `Usage: switchboard <command>
   user add <login> --tenant T [--name N] [--email E] [--role R] [--scope a,b]
                                  add a user and print a one-time link to set their password
   client add --tenant T --name N [--kind automation|network] [--role R] [--scope a,b] [--redirect-uri U]...
-                                 add an OAuth client and print its secret, once
+                                 add an OAuth client and print its secret, once (role: analyst,
+                                 or network-element for --kind network)
   keys rotate                    new signing keys for the OpenID Provider
 
 Configuration: config/default.json, overridden by SWITCHBOARD_CONFIG=<file>,

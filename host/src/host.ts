@@ -10,6 +10,7 @@ import { startCore, type Core } from './core.js';
 import { OPERATOR } from './directory/index.js';
 import { readCookie, SESSION_COOKIE } from './identity/cookies.js';
 import { identityRequest } from './identity/identity-request.js';
+import { startIdentityMaintenance } from './identity/maintenance.js';
 import { setupPorts, signInPorts } from './identity/sign-in-adapter.js';
 import { KnexOidcAdapter } from './oidc/adapter.js';
 import { bffRoutes } from './oidc/bff-routes.js';
@@ -83,6 +84,7 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
       trustProxy: config.server.trustProxy,
     });
     const secrets = () => identity.keys.secrets;
+    const stopMaintenance = startIdentityMaintenance(core.db, identity.throttle, log);
 
     let stopping = false;
     const app = createApp({
@@ -136,6 +138,7 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
       stop() {
         stopped ??= (async () => {
           stopping = true;
+          stopMaintenance();
           await Promise.all([closeGracefully(https, config.server.shutdownGraceMs), redirect ? closeGracefully(redirect, 0) : undefined]);
           await core.close();
           await rm(webDir, { recursive: true, force: true });

@@ -40,6 +40,8 @@ describe('identity from the command line', () => {
   });
 
   it('adds an API client whose secret, shown once, gets a token the API accepts', async () => {
+    const network = await switchboard('client', 'add', '--tenant', 'initech', '--name', 'Switch 7', '--kind', 'network');
+    assert.match(network, /API client added to initech with role network-element\./);
     const printed = await switchboard('client', 'add', '--tenant', 'initech', '--name', 'CDR feed', '--kind', 'network', '--role', 'analyst');
     const id = /client_id:\s+(\S+)/.exec(printed)![1]!;
     const secret = /client_secret:\s+(\S+)/.exec(printed)![1]!;

@@ -65,20 +65,22 @@ export async function userAdd(args: string[]) {
 export async function clientAdd(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { tenant: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string', default: 'automation' }, role: { type: 'string', default: 'analyst' }, scope: { type: 'string' }, 'redirect-uri': { type: 'string', multiple: true } },
+    options: { tenant: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string', default: 'automation' }, role: { type: 'string' }, scope: { type: 'string' }, 'redirect-uri': { type: 'string', multiple: true } },
   });
   if (values.kind !== 'automation' && values.kind !== 'network') throw new UsageError('--kind is automation or network');
+  // Switches and proxies get the network element's role unless told otherwise.
+  const roleId = values.role ?? (values.kind === 'network' ? 'network-element' : 'analyst');
   const config = loadConfig();
   await withOfflineIdentity(config, async (stack) => {
     const { client, secret } = await registerApiClient(stack, OPERATOR, {
       tenantId: need(values.tenant, '--tenant'),
       name: need(values.name, '--name'),
       kind: values.kind as 'automation' | 'network',
-      roleId: values.role,
+      roleId,
       scope: list(values.scope) ?? '*',
       redirectUris: values['redirect-uri'],
     });
-    out(`API client added to ${client.tenantId} with role ${values.role}. The secret is shown only now:`);
+    out(`API client added to ${client.tenantId} with role ${roleId}. The secret is shown only now:`);
     out(`  client_id:     ${client.id}`);
     out(`  client_secret: ${secret}`);
     out(`  token URL:     ${portalUrl(config)}/oidc/token  (grant_type=client_credentials, HTTP Basic)`);

@@ -71,14 +71,20 @@ export const shellStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  /* Name over account, the Sign out button beside them: the header keeps the logo's height when signed in. */
   .user {
-    margin-left: auto;
+    margin: 0 0 0 auto;
+    display: grid;
+    justify-content: end;
+    align-items: center;
+    column-gap: 1rem;
     text-align: end;
     font-size: 0.9rem;
     line-height: 1.3;
   }
   .user .tenant {
-    display: block;
+    grid-column: 1;
+    grid-row: 2;
     opacity: 0.8;
     font-size: 0.8rem;
   }
@@ -89,8 +95,9 @@ export const shellStyles = css`
     font-weight: 600;
   }
   .user .sign-out {
-    margin-top: 0.2rem;
-    padding: 0.15rem 0.6rem;
+    grid-column: 2;
+    grid-row: 1 / span 2;
+    padding: 0.3rem 0.75rem;
     background: transparent;
     border: 1px solid currentColor;
     border-radius: var(--sb-radius, 6px);
@@ -246,9 +253,11 @@ export const shellStyles = css`
   }
 
   @media (max-width: 48rem) {
+    /* Four rows here: the main row, not the (often hidden) menu's, takes the height left over. */
     .frame,
     .frame.signed-out {
       grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto auto 1fr auto;
       grid-template-areas: 'header' 'nav' 'main' 'footer';
     }
     header {
@@ -269,6 +278,7 @@ export const shellStyles = css`
       order: 3;
       width: 100%;
       margin: 0;
+      justify-content: start;
       text-align: start;
     }
     nav {
