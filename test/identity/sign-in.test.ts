@@ -79,6 +79,22 @@ forEachDatabase((kind, open) => {
       assert.equal(ok.status, 201);
     });
 
+    it('takes the sign-in form only from the portal\'s own page', async () => {
+      const attacker = webClient(host);
+      const page = await attacker.follow('/auth/login');
+      const { action } = formOf(page.text);
+      const forged = await attacker.request('POST', action, { form: { login: ann.login, password: ann.password }, headers: { origin: 'https://evil.example.net' } });
+      assert.equal(forged.status, 403);
+      assert.equal(forged.body.error.code, 'csrf_failed');
+      // A browser under a strict referrer policy may send Origin: null; Fetch Metadata then vouches for it.
+      const strict = await attacker.request('POST', action, { form: { login: ann.login, password: ann.password }, headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
+      assert.equal(strict.status, 303);
+      const crossSite = webClient(host);
+      const other = formOf((await crossSite.follow('/auth/login')).text).action;
+      const refused = await crossSite.request('POST', other, { form: { login: ann.login, password: ann.password }, headers: { origin: 'null', 'sec-fetch-site': 'cross-site' } });
+      assert.equal(refused.status, 403);
+    });
+
     it('answers another tenant\'s resource exactly like one that does not exist', async () => {
       const client = webClient(host);
       await signIn(client, gus.login, gus.password);
@@ -125,11 +141,14 @@ forEachDatabase((kind, open) => {
     it('locks an account after five wrong passwords, says when to retry, and says the same for an unknown login', async () => {
       const victim = await seedUser(host, 'acme', 'lou@acme.test');
       const client = webClient(host);
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < 4; i++) {
         const wrong = await signIn(client, victim.login, 'not the password at all');
         assert.equal(wrong.status, 401);
         assert.match(wrong.text, /The login or the password is not right/);
       }
+      const fifth = await signIn(client, victim.login, 'not the password at all');
+      assert.equal(fifth.status, 429, 'the fifth failure locks, and says so at once');
+      assert.equal(fifth.headers['retry-after'], '900');
       const locked = await signIn(client, victim.login, victim.password);
       assert.equal(locked.status, 429);
       assert.equal(locked.headers['retry-after'], '900');

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { forbidden, type Identity, type IdentityRequest, type IdentityResolver } from '@switchboard/sdk';
+import { fromOwnPages } from '../server/same-origin.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
 import type { SessionStore } from './session-store.js';
 
@@ -29,9 +30,8 @@ export class SessionIdentityResolver implements IdentityResolver {
     const session = await this.sessions.find(token);
     if (!session) return null;
     if (!SAFE_METHODS.has(request.method)) {
-      const origin = request.headers.origin;
       const csrf = request.headers['x-csrf-token'];
-      if (origin !== request.origin) throw forbidden('This request did not come from the portal.', 'csrf_failed');
+      if (!fromOwnPages(request.headers, request.origin)) throw forbidden('This request did not come from the portal.', 'csrf_failed');
       if (typeof csrf !== 'string' || !sameText(csrf, session.csrfToken)) throw forbidden('This request lacks the page\'s anti-forgery token; reload the page.', 'csrf_failed');
     }
     const identity = await this.users.identityForUser(session.userId);

@@ -1,4 +1,4 @@
-import { checkPassword, type LoginAttempt } from '../auth/index.js';
+import { checkPassword, DEFAULT_ACCOUNT_LIMIT, DEFAULT_ADDRESS_LIMIT, type LoginAttempt } from '../auth/index.js';
 import { OPERATOR } from '../directory/index.js';
 import type { SignInPorts } from '../oidc/sign-in-ports.js';
 import type { SetupPorts } from '../oidc/setup-routes.js';
@@ -30,7 +30,9 @@ export function signInPorts({ directory, credentials, throttle }: IdentityStack)
     newRecoveryCodes: (userId) => credentials.recoveryCodes.generate(userId),
     checkAllowed: (source) => throttle.checkAllowed(source),
     recordFailure: async (attempt) => {
-      await throttle.recordFailure(attempt as LoginAttempt);
+      const { accountLocked, addressLocked } = await throttle.recordFailure(attempt as LoginAttempt);
+      if (addressLocked) return DEFAULT_ADDRESS_LIMIT.lockSeconds;
+      return accountLocked ? DEFAULT_ACCOUNT_LIMIT.lockSeconds : null;
     },
     recordSuccess: (attempt) => throttle.recordSuccess(attempt as LoginAttempt),
     release: (attempt) => throttle.release(attempt as LoginAttempt),

@@ -9,6 +9,7 @@ import { OIDC_PREFIX, SHELL_CLIENT } from './constants.js';
 import type { Providers } from './provider.js';
 import { openValue, sealValue } from './secrets.js';
 import { ownOrigin } from '../server/own-origin.js';
+import { fromOwnPages } from '../server/same-origin.js';
 
 /** Carries state, nonce and the PKCE verifier from /auth/login to /auth/callback, and nothing else. */
 const LOGIN_COOKIE = '__Host-sb_login';
@@ -90,7 +91,7 @@ export function bffRoutes(options: BffOptions): Middleware {
 
   const logout = async (ctx: Context) => {
     const token = readCookie(ctx.headers.cookie, SESSION_COOKIE);
-    if (ctx.get('origin') !== ownOrigin(ctx)) throw forbidden('This request did not come from the portal.', 'csrf_failed');
+    if (!fromOwnPages(ctx.headers, ownOrigin(ctx))) throw forbidden('This request did not come from the portal.', 'csrf_failed');
     if (token) {
       const session = await sessions.find(token);
       if (session && ctx.get('x-csrf-token') !== session.csrfToken) throw forbidden('This request lacks the page\'s anti-forgery token; reload the page.', 'csrf_failed');

@@ -10,6 +10,7 @@ import type { Providers } from './provider.js';
 import { openValue, sealValue } from './secrets.js';
 import type { SignInAttempt, SignInPorts, SignInUser } from './sign-in-ports.js';
 import { ownOrigin } from '../server/own-origin.js';
+import { fromOwnPages } from '../server/same-origin.js';
 
 interface Pending {
   uid: string;
@@ -62,7 +63,7 @@ export function interactionRoutes(options: InteractionOptions): Middleware {
 
   /** Forms only from the portal's own pages (login CSRF). */
   const assertSameOrigin = (ctx: Context) => {
-    if (ctx.get('origin') && ctx.get('origin') !== ownOrigin(ctx)) throw new ApiError(403, 'csrf_failed', 'This form did not come from the portal.');
+    if (!fromOwnPages(ctx.headers, ownOrigin(ctx))) throw new ApiError(403, 'csrf_failed', 'This form did not come from the portal.');
   };
 
   const finish = async (ctx: Context, pending: Pick<Pending, 'user' | 'amr'>, attempt: SignInAttempt) => {
@@ -82,16 +83,27 @@ export function interactionRoutes(options: InteractionOptions): Middleware {
    * Starts a counted attempt, or answers 429 with the retry time (and `null`) while the account or
    * the address is locked out: the same words whether the account exists or not.
    */
+  const lockedOut = (ctx: Context, retryAfterSeconds: number, body: string) => {
+    ctx.set('Retry-After', String(retryAfterSeconds));
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    render(ctx, 429, 'Sign in', body, { kind: 'error', text: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+  };
+
   const begin = async (ctx: Context, login: string, body: string): Promise<SignInAttempt | null> => {
     try {
       return await ports.checkAllowed({ login, ip: ctx.ip });
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 429) throw error;
-      if (error.headers) ctx.set(error.headers);
-      const minutes = Math.max(1, Math.ceil(Number(error.headers?.['Retry-After'] ?? 60) / 60));
-      render(ctx, 429, 'Sign in', body, { kind: 'error', text: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+      lockedOut(ctx, Number(error.headers?.['Retry-After'] ?? 60), body);
       return null;
     }
+  };
+
+  /** A refused factor: counted, and when that failure locks, the answer says so at once. */
+  const refuse = async (ctx: Context, attempt: SignInAttempt, title: string, body: string, text: string) => {
+    const lockedFor = await ports.recordFailure(attempt);
+    if (lockedFor) return lockedOut(ctx, lockedFor, body);
+    render(ctx, 401, title, body, { kind: 'error', text });
   };
 
   const secondStepForm = (uid: string, pending: Pending) =>
@@ -135,9 +147,8 @@ export function interactionRoutes(options: InteractionOptions): Middleware {
     const user = login ? await ports.activeUserByLogin(login) : null;
     const passwordOk = await ports.verifyPassword(user?.id ?? null, password);
     if (!user || !passwordOk) {
-      await ports.recordFailure(attempt);
       log.warn({ login, ip: ctx.ip }, 'sign-in refused: wrong login or password');
-      return render(ctx, 401, 'Sign in', again, { kind: 'error', text: 'The login or the password is not right.' });
+      return refuse(ctx, attempt, 'Sign in', again, 'The login or the password is not right.');
     }
     await secondStep(ctx, user, attempt);
   });
@@ -153,9 +164,8 @@ export function interactionRoutes(options: InteractionOptions): Middleware {
     if (!attempt) return;
     const factor = await ports.verifySecondFactor(pending.user.id, (form.get('code') ?? '').replace(/\s+/g, ''));
     if (!factor) {
-      await ports.recordFailure(attempt);
       log.warn({ subject: pending.user.id, ip: ctx.ip }, 'sign-in refused: wrong second factor');
-      return render(ctx, 401, 'Second step', again, { kind: 'error', text: 'That code is not right, or was already used.' });
+      return refuse(ctx, attempt, 'Second step', again, 'That code is not right, or was already used.');
     }
     await finish(ctx, { user: pending.user, amr: [...pending.amr, factor === 'totp' ? 'otp' : 'rec', 'mfa'] }, attempt);
   });
@@ -173,8 +183,7 @@ export function interactionRoutes(options: InteractionOptions): Middleware {
     const attempt = await begin(ctx, pending.user.login, '');
     if (!attempt) return;
     if (!(await ports.confirmEnrolment(pending.user.id, (form.get('code') ?? '').replace(/\s+/g, '')))) {
-      await ports.recordFailure(attempt);
-      return render(ctx, 401, 'Set up your second step', await enrolAgain(), { kind: 'error', text: 'That code is not right. Scan the new code below and try again.' });
+      return refuse(ctx, attempt, 'Set up your second step', await enrolAgain(), 'That code is not right. Scan the new code below and try again.');
     }
     await ports.release(attempt);
     const codes = await ports.newRecoveryCodes(pending.user.id);

@@ -6,6 +6,7 @@ import type { ThemeRegistry } from '../themes/index.js';
 import { escapeHtml as e } from '../web/html.js';
 import { page } from './pages.js';
 import { ownOrigin } from '../server/own-origin.js';
+import { fromOwnPages } from '../server/same-origin.js';
 
 const PREFIX = '/auth/setup/';
 
@@ -49,7 +50,7 @@ export function setupRoutes(options: { tokens: SetupTokens; themes: ThemeRegistr
     if (!userId || !user) return expired(ctx);
     if (ctx.method === 'GET') return render(ctx, 200, 'Set your password', passwordForm(ctx.path, user.login));
     if (ctx.method !== 'POST') return next();
-    if (ctx.get('origin') && ctx.get('origin') !== ownOrigin(ctx)) return render(ctx, 403, 'Set your password', passwordForm(ctx.path, user.login), { kind: 'error', text: 'This form did not come from the portal.' });
+    if (!fromOwnPages(ctx.headers, ownOrigin(ctx))) return render(ctx, 403, 'Set your password', passwordForm(ctx.path, user.login), { kind: 'error', text: 'This form did not come from the portal.' });
     const form = await readFormBody(ctx);
     const password = form.get('password') ?? '';
     const problems = ports.checkPassword(password, user);

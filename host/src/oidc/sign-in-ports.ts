@@ -29,7 +29,8 @@ export interface SignInPorts {
    * is locked out. Every attempt ends in exactly one of the three calls below.
    */
   checkAllowed(source: { login: string; ip: string }): Promise<SignInAttempt>;
-  recordFailure(attempt: SignInAttempt): Promise<void>;
+  /** Counts a failure; when it locks the account or the address, says for how many seconds. */
+  recordFailure(attempt: SignInAttempt): Promise<number | null>;
   recordSuccess(attempt: SignInAttempt): Promise<void>;
   /** Neither failure nor success: the password passed and the second step comes next. */
   release(attempt: SignInAttempt): Promise<void>;
