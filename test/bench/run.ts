@@ -3,6 +3,7 @@ import { dispatchBenchmark } from './dispatch.js';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   dispatch: () => dispatchBenchmark(),
+  login: async () => (await import('./login.js')).loginBenchmark(),
 };
 
 const wanted = process.argv.slice(2);
