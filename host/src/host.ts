@@ -104,6 +104,7 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
           assetsDir: webDir,
           plugins: () => shellPlugins,
           identify: (ctx: Context) => identity.resolver.resolve(identityRequest(ctx)),
+          tenantName: async (tenantId: string) => (await identity.directory.getTenant(OPERATOR, tenantId).catch(() => null))?.name ?? null,
           csrfToken: async (ctx: Context) => {
             const token = readCookie(ctx.headers.cookie, SESSION_COOKIE);
             return token ? ((await identity.sessions.find(token))?.csrfToken ?? null) : null;

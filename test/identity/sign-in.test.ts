@@ -49,6 +49,7 @@ forEachDatabase((kind, open) => {
       assert.equal(res.status, 200);
       const session = await client.request('GET', '/api/shell/session');
       assert.equal(session.body.user.name, 'ann');
+      assert.equal(session.body.user.tenantName, 'Acme Inc.', 'the header names the account as people know it');
       assert.match(session.body.csrfToken, /^[A-Za-z0-9_-]{43}$/);
     });
 

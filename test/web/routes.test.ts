@@ -160,7 +160,7 @@ describe('the shell routes', function () {
   describe('GET /api/shell/session', () => {
     it('gives an entitled user the menu entries they hold and the modules behind them', async () => {
       const s = await session({ 'x-user': 'alice' });
-      assert.deepEqual(s.user, { name: 'Alice Admin', tenantId: 'acme', grants: { 'notes:notes.read': '*', 'notes:notes.write': '*' } });
+      assert.deepEqual(s.user, { name: 'Alice Admin', tenantId: 'acme', tenantName: 'acme', grants: { 'notes:notes.read': '*', 'notes:notes.write': '*' } });
       assert.deepEqual(s.menu, [{ plugin: 'notes', label: 'Notes', href: '#/notes', order: 100 }]);
       assert.deepEqual(s.modules, { notes: build.modules.notes });
       assert.deepEqual(s.titles, { notes: 'Notes' });

@@ -201,7 +201,7 @@ export class SbShell extends LitElement {
     if (!this.session) return nothing;
     const user = this.session.user;
     if (!user) return html`<a class="sign-in" href=${signInHref()}>Sign in</a>`;
-    return html`<span class="visually-hidden">Signed in as </span>${user.name}<span class="tenant">Account ${user.tenantId}</span>
+    return html`<span class="visually-hidden">Signed in as </span>${user.name}<span class="tenant">${user.tenantName}</span>
       <button class="sign-out" type="button" @click=${this.signOut}>Sign out</button>`;
   }
 

@@ -21,6 +21,8 @@ export interface ShellOptions {
   identify: (ctx: Koa.Context) => Promise<Identity | null>;
   /** The anti-forgery token of the request's browser session, when it has one. */
   csrfToken?: (ctx: Koa.Context) => Promise<string | null>;
+  /** The name of a tenant, for the header ("Acme Logistics" rather than "acme"). */
+  tenantName?: (tenantId: string) => Promise<string | null>;
 }
 
 /**
@@ -71,7 +73,14 @@ export function shellMiddleware(options: ShellOptions): Koa.Middleware {
       const build = await readBuild();
       const theme = themes.resolve(ctx.hostname, identity?.tenantId);
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = sessionFor(identity, theme, options.plugins(), build?.modules ?? {}, identity && options.csrfToken ? await options.csrfToken(ctx) : null);
+      ctx.body = sessionFor(
+        identity,
+        theme,
+        options.plugins(),
+        build?.modules ?? {},
+        identity && options.csrfToken ? await options.csrfToken(ctx) : null,
+        identity && options.tenantName ? await options.tenantName(identity.tenantId) : null,
+      );
       return;
     }
     if (p.startsWith('/api/')) return next();

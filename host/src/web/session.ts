@@ -21,7 +21,14 @@ function grantsFor(identity: Identity, plugins: string[]): Record<string, Resour
  * The session answer for a caller: the brand, who they are, and the menu entries whose
  * entitlement they hold. A plugin's module is offered only along with a visible entry.
  */
-export function sessionFor(identity: Identity | null, theme: Theme, plugins: ShellPlugin[], builtModules: Record<string, string>, csrfToken: string | null = null): SessionResponse {
+export function sessionFor(
+  identity: Identity | null,
+  theme: Theme,
+  plugins: ShellPlugin[],
+  builtModules: Record<string, string>,
+  csrfToken: string | null = null,
+  tenantName: string | null = null,
+): SessionResponse {
   const menu: SessionMenuEntry[] = [];
   const modules: Record<string, string> = {};
   const titles: Record<string, string> = {};
@@ -38,7 +45,9 @@ export function sessionFor(identity: Identity | null, theme: Theme, plugins: She
   menu.sort((a, b) => a.order - b.order || a.label.localeCompare(b.label));
   return {
     brand: { id: theme.id, brandName: theme.brandName, productName: theme.productName, support: { ...theme.support } },
-    user: identity ? { name: identity.name ?? identity.subject, tenantId: identity.tenantId, grants: grantsFor(identity, Object.keys(modules)) } : null,
+    user: identity
+      ? { name: identity.name ?? identity.subject, tenantId: identity.tenantId, tenantName: tenantName ?? identity.tenantId, grants: grantsFor(identity, Object.keys(modules)) }
+      : null,
     menu,
     modules,
     titles,

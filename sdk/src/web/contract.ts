@@ -25,6 +25,8 @@ export interface BrandSummary {
 export interface IdentitySummary {
   name: string;
   tenantId: string;
+  /** The account's name as people know it ("Acme Logistics"); the id when it has none. */
+  tenantName: string;
   /** The caller's grants for the plugins the shell shows them (qualified name -> '*' or resource ids). */
   grants: Record<string, '*' | readonly string[]>;
 }
