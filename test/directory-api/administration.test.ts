@@ -88,7 +88,7 @@ forEachDatabase((kind, open) => {
       const roles = await admin.get('/roles');
       assert.deepEqual(
         roles.body.items.map((r: any) => r.id),
-        ['administrator', 'analyst', 'billing', 'network-manager', made.body.id],
+        ['administrator', 'analyst', 'billing', 'network-element', 'network-manager', made.body.id],
       );
 
       const tom = await seedUser(host, 'acme', 'tom@acme.test', 'analyst');

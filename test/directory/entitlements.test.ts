@@ -135,8 +135,8 @@ forEachDatabase((kind, open) => {
       await world.directory.createRole(await world.as('gus'), { tenantId: 'globex', name: 'Watcher', entitlements: ['traffic:*.read'] });
       await world.directory.createRole(alice, { tenantId: 'acme', name: 'Planner', entitlements: ['toll-free:plans.*'] });
       const roleNames = async (actor: typeof nina) => (await world.directory.listRoles(actor)).map((r) => r.name);
-      assert.deepEqual(await roleNames(alice), ['Administrator', 'Analyst', 'Billing', 'Network manager', 'Planner']);
-      assert.deepEqual(await roleNames(nina), ['Administrator', 'Analyst', 'Billing', 'Network manager', 'Planner', 'Watcher']);
+      assert.deepEqual(await roleNames(alice), ['Administrator', 'Analyst', 'Billing', 'Network element', 'Network manager', 'Planner']);
+      assert.deepEqual(await roleNames(nina), ['Administrator', 'Analyst', 'Billing', 'Network element', 'Network manager', 'Planner', 'Watcher']);
       const builtIn = (await world.directory.listRoles(alice)).find((r) => r.id === 'administrator')!;
       assert.deepEqual({ builtIn: builtIn.builtIn, tenantId: builtIn.tenantId, entitlements: builtIn.entitlements }, { builtIn: true, tenantId: null, entitlements: ['*:*'] });
 
