@@ -5,6 +5,7 @@ import { OPERATOR } from '@switchboard/host/dist/directory/index.js';
 import { forEachDatabase } from '../support/databases.js';
 import { startTestHost, type TestHost } from '../support/host.js';
 import { seedTenant, seedUser, signIn, webClient, type SeededUser } from '../support/identity.js';
+import { send } from '../support/http.js';
 import { formOf } from '../support/web-client.js';
 
 forEachDatabase((kind, open) => {
@@ -51,6 +52,14 @@ forEachDatabase((kind, open) => {
       assert.equal(session.body.user.name, 'ann');
       assert.equal(session.body.user.tenantName, 'Acme Inc.', 'the header names the account as people know it');
       assert.match(session.body.csrfToken, /^[A-Za-z0-9_-]{43}$/);
+    });
+
+    it('serves sign-in only on the host names it knows: a forged Host header gets 404, not a redirect elsewhere', async () => {
+      for (const path of ['/auth/login', '/oidc/.well-known/openid-configuration']) {
+        const res = await send(host.url, 'GET', path, { ca: host.tls.cert, headers: { host: 'evil.example.net' } });
+        assert.equal(res.status, 404, path);
+        assert.equal(res.body.error.code, 'unknown_host');
+      }
     });
 
     it('never keeps a session id from before sign-in', async () => {

@@ -45,6 +45,7 @@ export function bffRoutes(options: BffOptions): Middleware {
   const { providers, sessions, log } = options;
 
   const login = (ctx: Context) => {
+    providers.forContext(ctx); // only on a host name the portal serves
     const transaction: LoginTransaction = { state: random(), verifier: random(), returnTo: safeReturn(ctx.query.return as string | undefined) };
     ctx.append('Set-Cookie', `${LOGIN_COOKIE}=${sealValue(options.secrets()[0]!, transaction, LOGIN_TTL_SECONDS)}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=${LOGIN_TTL_SECONDS}`);
     const params = new URLSearchParams({

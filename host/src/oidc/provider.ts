@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Context, Middleware } from 'koa';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { ApiError } from '@switchboard/sdk';
 import { KnexOidcAdapter } from './adapter.js';
 import { ClientAdapter } from './client-adapter.js';
 import type { ProviderKeys } from './keys.js';
@@ -38,7 +39,9 @@ export class Providers {
 
   forContext(ctx: Context): Provider {
     const origin = this.options.isKnownHost(ctx.hostname) ? ownOrigin(ctx) : null;
-    if (!origin) throw new errors.InvalidRequest('unknown host name');
+    // Only the host names the portal serves (its themes', the public one, loopback): a forged Host
+    // header must not mint an issuer or a redirect to somewhere else.
+    if (!origin) throw new ApiError(404, 'unknown_host', 'This portal does not answer on that host name.');
     let provider = this.byOrigin.get(origin);
     if (!provider) this.byOrigin.set(origin, (provider = this.create(origin)));
     return provider;
@@ -48,11 +51,6 @@ export class Providers {
   middleware(): Middleware {
     return async (ctx, next) => {
       if (ctx.path !== OIDC_PREFIX && !ctx.path.startsWith(`${OIDC_PREFIX}/`)) return next();
-      if (!this.options.isKnownHost(ctx.hostname)) {
-        ctx.status = 404;
-        ctx.body = { error: { code: 'not_found', message: 'This portal does not answer on that host name.' } };
-        return;
-      }
       const provider = this.forContext(ctx);
       // As Express mounts do: the provider reads its mount path from originalUrl minus url.
       const original = ctx.req.url!;
