@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startHost, type RunningHost } from '@switchboard/host';
-import { chromiumAvailable, launchChromium, screenshot, watchCspViolations } from '../support/browser.js';
+import { chromiumAvailable, launchChromium, notesTableLoaded, screenshot, watchCspViolations } from '../support/browser.js';
 
 /**
  * The shell in a real Chromium, against a running host: both brands, the CSP, no inline script,
@@ -157,7 +157,7 @@ describe('the shell in Chromium', function () {
       assert.deepEqual(modules, [], 'no plugin module before its page opens');
 
       await page.locator('sb-shell nav a', { hasText: 'Notes' }).click();
-      await page.locator('notes-page sb-data-table tbody tr td').first().waitFor();
+      await notesTableLoaded(page);
       assert.equal(modules.length, 1);
       assert.equal(await page.locator('sb-shell main h1').textContent(), 'Notes');
       assert.equal(await page.locator('sb-shell nav a[aria-current="page"]').textContent(), 'Notes');
@@ -180,7 +180,7 @@ describe('the shell in Chromium', function () {
 
     it('adds a note through the dialog, and shows the server’s field errors on the fields', async () => {
       const { page } = await open(`${carrierUrl}#/notes`, 'alice');
-      await page.locator('notes-page sb-data-table tbody tr td').first().waitFor();
+      await notesTableLoaded(page);
       await page.locator('notes-page sb-button', { hasText: 'Add note' }).first().click();
       const dialog = page.locator('notes-page sb-dialog dialog');
       await dialog.waitFor();
@@ -289,12 +289,12 @@ describe('the shell in Chromium', function () {
       await screenshot(page, 'notes-load-failed');
       await page.unroute('**/assets/plugin-notes-*');
       await error.locator('sb-button', { hasText: 'Try again' }).click();
-      await page.locator('notes-page sb-data-table tbody tr td').first().waitFor();
+      await notesTableLoaded(page);
     });
 
     it('shows the reseller brand on the notes page too, without plugin code for it', async () => {
       const { page } = await open(`${resellerUrl}#/notes`, 'alice');
-      await page.locator('notes-page sb-data-table tbody tr td').first().waitFor();
+      await notesTableLoaded(page);
       const primary = await page.locator('notes-page sb-button[variant="primary"] button').first().evaluate((b) => getComputedStyle(b).backgroundColor);
       assert.equal(primary, 'rgb(138, 28, 95)');
       await screenshot(page, 'notes-example-reseller');
@@ -302,7 +302,7 @@ describe('the shell in Chromium', function () {
 
     it('collapses the menu behind a button on a narrow screen', async () => {
       const { page } = await open(`${carrierUrl}#/notes`, 'alice', { width: 390, height: 844 });
-      await page.locator('notes-page sb-data-table tbody tr td').first().waitFor();
+      await notesTableLoaded(page);
       const toggle = page.locator('sb-shell .menu-toggle');
       assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
       assert.equal(await page.locator('sb-shell nav').isVisible(), false);
@@ -340,7 +340,7 @@ describe('the shell in Chromium', function () {
       assert.equal(seeded.status, 201);
       const { page } = await open(carrierUrl, 'bob');
       await page.locator('sb-shell nav a', { hasText: 'Notes' }).click();
-      await page.locator('notes-page sb-data-table tbody tr td').first().waitFor();
+      await notesTableLoaded(page);
       assert.deepEqual(await page.locator('notes-page sb-data-table tbody tr td:first-child').allInnerTexts(), ['The one Bob may read']);
       assert.equal(await page.locator('notes-page sb-button', { hasText: 'Add note' }).count(), 0, 'neither the button nor the dialog');
       await screenshot(page, 'notes-read-only');

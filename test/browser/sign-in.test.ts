@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { startHost, type RunningHost } from '@switchboard/host';
 import { OPERATOR } from '@switchboard/host/dist/directory/index.js';
 import { SESSION_COOKIE } from '@switchboard/host/dist/identity/cookies.js';
-import { chromiumAvailable, launchChromium, screenshot, watchCspViolations } from '../support/browser.js';
+import { chromiumAvailable, launchChromium, notesTableLoaded, screenshot, watchCspViolations } from '../support/browser.js';
 import { seedTenant, seedUser, type SeededUser } from '../support/identity.js';
 
 /**
@@ -319,7 +319,7 @@ describe('signing in with Chromium', function () {
     await page.locator('sb-shell main h1', { hasText: 'Welcome, Rea Reader' }).waitFor();
     assert.deepEqual(await page.locator('sb-shell nav a').allInnerTexts(), ['Start', 'Notes']);
     await page.locator('sb-shell nav a', { hasText: 'Notes' }).click();
-    await page.locator('notes-page sb-data-table tbody tr td').first().waitFor();
+    await notesTableLoaded(page);
     assert.ok((await page.locator('notes-page sb-data-table tbody td:first-child').allInnerTexts()).includes('Dallas cut-over at 18:00'));
     assert.equal(await page.locator('notes-page sb-button', { hasText: 'Add note' }).count(), 0, 'no Add note button for a reader');
     await screenshot(page, 'sign-in-analyst-notes');

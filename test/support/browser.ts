@@ -62,3 +62,9 @@ export async function watchCspViolations(page: Page): Promise<() => Promise<stri
   });
   return async () => [...fromConsole, ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []))];
 }
+
+/** The notes table has its rows: not the loading placeholder, which is a row too. */
+export async function notesTableLoaded(page: Page): Promise<void> {
+  await page.locator('notes-page sb-data-table tbody tr td').first().waitFor();
+  await page.locator('notes-page sb-data-table tbody td', { hasText: 'Loading' }).waitFor({ state: 'detached' });
+}
