@@ -12,6 +12,7 @@ import { readCookie, SESSION_COOKIE } from './identity/cookies.js';
 import { identityRequest } from './identity/identity-request.js';
 import { startIdentityMaintenance } from './identity/maintenance.js';
 import { setupPorts, signInPorts } from './identity/sign-in-adapter.js';
+import { tenantNames } from './identity/tenant-names.js';
 import { KnexOidcAdapter } from './oidc/adapter.js';
 import { bffRoutes } from './oidc/bff-routes.js';
 import { interactionRoutes } from './oidc/interaction-routes.js';
@@ -104,7 +105,7 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
           assetsDir: webDir,
           plugins: () => shellPlugins,
           identify: (ctx: Context) => identity.resolver.resolve(identityRequest(ctx)),
-          tenantName: async (tenantId: string) => (await identity.directory.getTenant(OPERATOR, tenantId).catch(() => null))?.name ?? null,
+          tenantName: tenantNames(identity.directory),
           csrfToken: async (ctx: Context) => {
             const token = readCookie(ctx.headers.cookie, SESSION_COOKIE);
             return token ? ((await identity.sessions.find(token))?.csrfToken ?? null) : null;
