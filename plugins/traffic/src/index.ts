@@ -1,6 +1,7 @@
-// @switchboard/plugin-traffic: what other plugins and the next slices use. The plugin has no
-// server entry yet; this is the pure core: reference data, the canonical call record, the parsers
-// for what equipment writes, and rollups with their measures.
+// @switchboard/plugin-traffic: what other plugins and the next slices use: reference data, the
+// canonical call record, the parsers for what equipment writes, rollups with their measures, and
+// the event committed calls are published as. The server side (ingest, storage, routes) is the
+// plugin's server entry, src/server/index.ts, which the host loads; other plugins never import it.
 
 // Reference data: NANP area codes and call origins.
 export type { NpaEntry, NpaUse } from './reference/npa-entry.js';
@@ -30,3 +31,6 @@ export { Rollup } from './rollup/rollup.js';
 export { bucketStart } from './rollup/buckets.js';
 export { GRANULARITIES, sumCounts, ZERO_COUNTS, type Granularity, type RollupCounts, type RollupKey, type RollupRow } from './rollup/rollup-row.js';
 export { measuresOf, type TrafficMeasures } from './rollup/measures.js';
+
+// Events: committed calls, per tenant (subscribe to CALLS_COMMITTED on the event bus).
+export { CALLS_COMMITTED, type CallsCommitted } from './server/publish.js';

@@ -1,0 +1,101 @@
+import type { Clock, PluginStorage } from '@switchboard/sdk';
+import { Rollup } from '../rollup/rollup.js';
+import { fromCallRow, toCallRow, type AttributedCall, type CallRow } from './call-rows.js';
+import type { RollupStore } from './rollup-store.js';
+import { chunks, ROWS_PER_STATEMENT, TABLES } from './tables.js';
+import type { TrafficFilter } from './traffic-filter.js';
+import { withRetriedTransaction } from './transactions.js';
+
+export interface IngestResult {
+  /** Calls stored now, in (source, sourceId) order. */
+  committed: AttributedCall[];
+  /** Records already stored, or repeated within the batch: not stored or counted again. */
+  duplicates: number;
+}
+
+export interface CallQuery {
+  /** Calls that started at or after this instant (ISO 8601). */
+  from?: string;
+  /** Calls that started before this instant. */
+  to?: string;
+  limit: number;
+}
+
+const PURGE_ROWS_PER_STATEMENT = 5_000;
+
+/** The raw call records: durable ingest with its rollups, reading, and the retention purge. */
+export class CallStore {
+  constructor(
+    private readonly storage: PluginStorage,
+    private readonly rollups: RollupStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Stores a batch in one transaction: the calls as multi-row inserts that skip any (source,
+   * sourceId) already stored and return the rows that did go in; then the rollup of exactly those
+   * rows, added to the stored rollups. So a record sent again is neither stored nor counted twice,
+   * also when two senders race with the same record (on PostgreSQL the second insert waits for the
+   * first transaction and then skips). Once this resolves, the batch is committed.
+   */
+  async ingest(calls: readonly AttributedCall[]): Promise<IngestResult> {
+    const unique = uniqueInOrder(calls);
+    const repeatedInBatch = calls.length - unique.length;
+    if (!unique.length) return { committed: [], duplicates: repeatedInBatch };
+    const table = this.storage.table(TABLES.calls);
+    const receivedAt = this.clock.now().toISOString();
+    const committed = await withRetriedTransaction(this.storage.knex, async (trx) => {
+      const inserted: AttributedCall[] = [];
+      for (const piece of chunks(unique, ROWS_PER_STATEMENT)) {
+        const rows = piece.map((call) => toCallRow(call, receivedAt));
+        const returned = (await trx(table).insert(rows).onConflict(['source', 'source_id']).ignore().returning(['source', 'source_id'])) as Pick<CallRow, 'source' | 'source_id'>[];
+        const went = new Set(returned.map((row) => keyOf(row.source, row.source_id)));
+        for (const call of piece) if (went.has(keyOf(call.source, call.sourceId))) inserted.push(call);
+      }
+      if (inserted.length) await this.rollups.add(trx, Rollup.of(inserted));
+      return inserted;
+    });
+    return { committed, duplicates: repeatedInBatch + unique.length - committed.length };
+  }
+
+  /** A reader's calls, newest first. */
+  async list(filter: TrafficFilter, query: CallQuery): Promise<AttributedCall[]> {
+    const rows = filter.apply(this.storage, TABLES.calls);
+    if (query.from !== undefined) rows.where('started_at', '>=', query.from);
+    if (query.to !== undefined) rows.where('started_at', '<', query.to);
+    rows.orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(query.limit);
+    return ((await rows) as CallRow[]).map(fromCallRow);
+  }
+
+  /**
+   * Deletes raw records that started before the cutoff, a few thousand rows per statement so that
+   * neither dialect holds a long lock over a busy table. The rollups are kept: history views and
+   * reports over months read those. Returns how many records were removed.
+   */
+  async purgeStartedBefore(cutoff: string): Promise<number> {
+    const { knex } = this.storage;
+    let removed = 0;
+    for (;;) {
+      const oldest = this.storage.from(TABLES.calls).select('id').where('started_at', '<', cutoff).orderBy('started_at').limit(PURGE_ROWS_PER_STATEMENT);
+      const deleted = await knex(this.storage.table(TABLES.calls)).whereIn('id', oldest).delete();
+      removed += deleted;
+      if (deleted < PURGE_ROWS_PER_STATEMENT) return removed;
+    }
+  }
+}
+
+const keyOf = (source: string, sourceId: string) => `${source}\u0000${sourceId}`;
+
+/**
+ * The batch without repeats of one (source, sourceId) (the first is kept), sorted by that key:
+ * every batch then takes the unique index's locks in one order, so two batches with overlapping
+ * records wait for each other instead of deadlocking.
+ */
+function uniqueInOrder(calls: readonly AttributedCall[]): AttributedCall[] {
+  const byKey = new Map<string, AttributedCall>();
+  for (const call of calls) {
+    const key = keyOf(call.source, call.sourceId);
+    if (!byKey.has(key)) byKey.set(key, call);
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, call]) => call);
+}

@@ -1,0 +1,46 @@
+import type { EventBus, Logger } from '@switchboard/sdk';
+import type { CallRecord } from '../cdr/call-record.js';
+import type { AttributedCall } from './call-rows.js';
+
+/** The subject of committed calls, for the live stream, the monitor, alarms and billing to subscribe to. */
+export const CALLS_COMMITTED = 'traffic.calls.committed';
+
+/** One event of CALLS_COMMITTED: calls of one tenant, all committed, each published exactly once by the ingest. */
+export interface CallsCommitted {
+  tenantId: string;
+  calls: CallRecord[];
+}
+
+/**
+ * Calls per event. An event travels as one JSON message, and JetStream refuses messages over its
+ * payload limit (1 MiB by default); 500 calls are about 300 KB.
+ */
+const CALLS_PER_EVENT = 500;
+
+/**
+ * Publishes committed calls, per tenant, after their commit. A failure to publish is logged, not
+ * thrown: the calls are durable and acknowledged by then, and failing the request would only make
+ * the sender resend records that would count as duplicates and never be published either.
+ */
+export async function publishCommitted(events: EventBus, logger: Logger, committed: readonly AttributedCall[]): Promise<void> {
+  const byTenant = new Map<string, AttributedCall[]>();
+  for (const call of committed) {
+    const calls = byTenant.get(call.tenantId);
+    if (calls) calls.push(call);
+    else byTenant.set(call.tenantId, [call]);
+  }
+  for (const [tenantId, calls] of byTenant) {
+    for (let at = 0; at < calls.length; at += CALLS_PER_EVENT) {
+      const piece = calls.slice(at, at + CALLS_PER_EVENT);
+      // Each call is committed (hence published) once, so its first call names the event for good:
+      // a bus that sees the id again within its window drops the repeat.
+      const first = piece[0]!;
+      const data: CallsCommitted = { tenantId, calls: piece };
+      try {
+        await events.publish(CALLS_COMMITTED, data, { id: `calls:${first.source}:${first.sourceId}` });
+      } catch (error) {
+        logger.error({ err: error, tenantId, calls: piece.length }, 'committed calls could not be published');
+      }
+    }
+  }
+}

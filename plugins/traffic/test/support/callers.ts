@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import * as oidc from 'openid-client';
+import type { ClientKind } from '@switchboard/sdk';
+import { OPERATOR } from '@switchboard/host/dist/directory/index.js';
+import { registerApiClient } from '@switchboard/host/dist/identity/api-clients.js';
+import { fetchWithCa, send, signIn, webClient, type SeededUser, type TestHost, type TestResponse } from './switchboard.js';
+
+/** Someone calling the API: a signed-in browser or an API client with its bearer token. */
+export interface Caller {
+  get(path: string): Promise<TestResponse>;
+  post(path: string, body: unknown): Promise<TestResponse>;
+  put(path: string, body: unknown): Promise<TestResponse>;
+  /** A body sent as it is, with its content type: what equipment posts. */
+  postRaw(path: string, body: string, contentType: string): Promise<TestResponse>;
+}
+
+/**
+ * A person signed in through the real pages, sending the shell's anti-forgery token and Origin on
+ * changes, as the browser shell does.
+ */
+export async function signedInUser(host: TestHost, user: SeededUser): Promise<Caller> {
+  const client = webClient(host);
+  const landed = await signIn(client, user.login, user.password);
+  assert.equal(landed.path, '/', `${user.login} signs in`);
+  const session = await client.request('GET', '/api/shell/session');
+  assert.equal(session.status, 200);
+  const headers = { origin: host.url, 'x-csrf-token': session.body.csrfToken as string };
+  return {
+    get: (path) => client.request('GET', path),
+    post: (path, json) => client.request('POST', path, { headers, json }),
+    put: (path, json) => client.request('PUT', path, { headers, json }),
+    postRaw: () => Promise.reject(new Error('a browser session posts JSON')),
+  };
+}
+
+/**
+ * An OAuth client registered by the operator (a switch as a network element, or a customer's
+ * automation), with a bearer token got by client credentials through openid-client, as the
+ * equipment's or the customer's own code would get it.
+ */
+export async function apiClient(host: TestHost, input: { tenantId: string; name: string; kind: ClientKind; roleId: string }): Promise<Caller & { clientId: string }> {
+  const { client, secret } = await registerApiClient(host.identity, OPERATOR, input);
+  const config = await oidc.discovery(new URL(`${host.url}/oidc`), client.id, secret, oidc.ClientSecretBasic(secret), {
+    [oidc.customFetch]: fetchWithCa(host.tls.cert) as unknown as oidc.CustomFetch,
+  });
+  const { access_token: token } = await oidc.clientCredentialsGrant(config);
+  const authorization = { authorization: `Bearer ${token}` };
+  const call = (method: string) => (path: string, body?: unknown) => send(host.url, method, path, { ca: host.tls.cert, headers: authorization, body });
+  return {
+    clientId: client.id,
+    get: (path) => call('GET')(path),
+    post: call('POST'),
+    put: call('PUT'),
+    postRaw: (path, rawBody, contentType) => send(host.url, 'POST', path, { ca: host.tls.cert, headers: { ...authorization, 'content-type': contentType }, rawBody }),
+  };
+}
