@@ -23,9 +23,24 @@ export interface RouteSchemas {
   response?: JSONSchemaType;
 }
 
+/**
+ * A body the handler reads as it arrives (NDJSON batches, CSV files) instead of parsed JSON. The
+ * dispatcher checks identity, entitlement, params and query first, refuses other content types
+ * (415) and more than `maxBytes` (413, also mid-stream), and hands the bytes over as they come.
+ */
+export interface RawBody {
+  /** Accepted media types, as `text/csv` or `application/x-ndjson`. */
+  contentTypes: readonly string[];
+  maxBytes: number;
+}
+
+/** What a handler of a `rawBody` route gets as `body`. */
+export type BodyStream = AsyncIterable<Uint8Array>;
+
 export interface RouteRequest<P = Record<string, string>, Q = Record<string, unknown>, B = unknown> {
   params: P;
   query: Q;
+  /** Parsed and validated JSON, or a BodyStream on a `rawBody` route. */
   body: B;
   /** Null only on public routes. */
   identity: Identity | null;
@@ -59,6 +74,8 @@ export interface RouteDefinition<P = Record<string, string>, Q = Record<string, 
   path: string;
   access: RouteAccess;
   schemas?: RouteSchemas;
+  /** Take the body as a stream of bytes instead of JSON; exclusive with `schemas.body`. */
+  rawBody?: RawBody;
   /** Write an audit entry. Defaults to true for every method but GET. */
   audit?: boolean;
   /** Short words for the audit trail and logs, such as "create note". */

@@ -50,6 +50,14 @@ describe('route registration', () => {
     );
   });
 
+  it('takes a body either as JSON or as a stream, never both, and a stream only with its types and limit', () => {
+    const raw = { contentTypes: ['text/csv'], maxBytes: 1024 };
+    assert.throws(() => register({ method: 'POST', access: { entitlement: 'plans.write' }, schemas: { body: { type: 'object' } }, rawBody: raw }), refusal(/either as JSON \(schemas.body\) or as a stream \(rawBody\), not both/));
+    assert.throws(() => register({ method: 'POST', access: { entitlement: 'plans.write' }, rawBody: { contentTypes: [], maxBytes: 1024 } }), refusal(/needs the content types it accepts and a positive maxBytes/));
+    assert.throws(() => register({ method: 'GET', access: { entitlement: 'plans.read' }, rawBody: raw }), refusal(/only POST, PUT and PATCH take a streamed body/));
+    assert.doesNotThrow(() => register({ method: 'POST', access: { entitlement: 'plans.write' }, rawBody: raw }));
+  });
+
   it('qualifies entitlements with the plugin id and audits changes by default', () => {
     const dispatcher = register({ method: 'PUT', path: '/plans/:id', access: { entitlement: 'plans.write' }, schemas: { body: { type: 'object' } } });
     const [route] = dispatcher.routes();

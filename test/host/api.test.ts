@@ -113,6 +113,25 @@ forEachDatabase((kind, open) => {
       assert.equal(res.body.error.code, 'payload_too_large');
     });
 
+    it('streams an NDJSON body to a route that takes one, storing the good lines and naming the bad', async () => {
+      const ndjson = ['{"title":"Imported one"}', 'not json', '{"title":""}', '{"title":"Imported two","body":"from a file"}'].join('\n');
+      const res = await host.request('POST', '/api/notes/import', { as: 'alice', rawBody: ndjson, headers: { 'content-type': 'application/x-ndjson' } });
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body, { imported: 2, refused: [{ line: 2, message: 'is not JSON' }, { line: 3, message: 'title must be 1 to 120 characters' }] });
+      const titles = (await host.request('GET', '/api/notes/notes', { as: 'alice' })).body.items.map((n: { title: string }) => n.title);
+      assert.ok(titles.includes('Imported one') && titles.includes('Imported two'));
+    });
+
+    it('refuses a streamed body of another type (415), over its limit (413), or from a caller not entitled (403)', async () => {
+      const wrongType = await host.request('POST', '/api/notes/import', { as: 'alice', rawBody: '{"title":"x"}', headers: { 'content-type': 'text/csv' } });
+      assert.equal(wrongType.status, 415);
+      assert.equal(wrongType.body.error.message, 'Send the body as application/x-ndjson.');
+      const tooBig = await host.request('POST', '/api/notes/import', { as: 'alice', rawBody: `${'{"title":"x"}\n'.repeat(6000)}`, headers: { 'content-type': 'application/x-ndjson' } });
+      assert.equal(tooBig.status, 413);
+      const notEntitled = await host.request('POST', '/api/notes/import', { as: 'nobody', rawBody: '{"title":"x"}', headers: { 'content-type': 'application/x-ndjson' } });
+      assert.equal(notEntitled.status, 403);
+    });
+
     it('refuses prototype-polluting field names and malformed JSON', async () => {
       const polluted = await host.request('POST', '/api/notes/notes', { as: 'alice', rawBody: '{"title":"x","__proto__":{"admin":true}}', headers: { 'content-type': 'application/json' } });
       assert.equal(polluted.status, 400);

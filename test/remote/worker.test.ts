@@ -46,6 +46,12 @@ describe('a plugin in a worker process', () => {
     assert.match(worker.output(), new RegExp(`"requestId":"${read.headers['x-request-id']}"`));
   });
 
+  it('takes a streamed body to the worker too', async () => {
+    const res = await host.request('POST', '/api/notes/import', { as: 'alice', rawBody: '{"title":"Streamed to the worker"}\nnot json', headers: { 'content-type': 'application/x-ndjson' } });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, { imported: 1, refused: [{ line: 2, message: 'is not JSON' }] });
+  });
+
   it('is reached only after the front host checked entitlement and input', async () => {
     const before = worker.output().length;
     assert.equal((await host.request('POST', '/api/notes/notes', { as: 'nobody', body: { title: 'x' } })).status, 403);

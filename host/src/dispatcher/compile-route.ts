@@ -45,10 +45,18 @@ export function compileRoute(
   }
 
   const schemas = description.schemas ?? {};
-  if (['POST', 'PUT', 'PATCH'].includes(description.method) && !schemas.body) {
-    throw fail('a route that accepts a body must give its JSON schema (schemas.body)');
+  const raw = description.rawBody;
+  if (raw) {
+    if (schemas.body) throw fail('a route takes its body either as JSON (schemas.body) or as a stream (rawBody), not both');
+    if (!['POST', 'PUT', 'PATCH'].includes(description.method)) throw fail('only POST, PUT and PATCH take a streamed body');
+    if (!Array.isArray(raw.contentTypes) || raw.contentTypes.length === 0 || !Number.isInteger(raw.maxBytes) || raw.maxBytes < 1) {
+      throw fail('rawBody needs the content types it accepts and a positive maxBytes');
+    }
+  } else if (['POST', 'PUT', 'PATCH'].includes(description.method) && !schemas.body) {
+    throw fail('a route that accepts a body must give its JSON schema (schemas.body), or take it as a stream (rawBody)');
   }
   const scopeSource = access && 'scope' in access && access.scope ? (access.scope as RegisteredRoute['scopeSource']) : null;
+  if (scopeSource && 'body' in scopeSource && raw) throw fail('a streamed body cannot name the scope resource');
   if (scopeSource && 'param' in scopeSource && !description.path.includes(`:${scopeSource.param}`)) {
     throw fail(`scope reads path parameter "${scopeSource.param}", which the path does not have`);
   }

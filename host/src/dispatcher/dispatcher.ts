@@ -17,6 +17,7 @@ import {
   type RouteDefinition,
 } from '@switchboard/sdk';
 import { identityRequest } from '../identity/identity-request.js';
+import { bodyStream } from '../server/body-stream.js';
 import { readJsonBody } from '../server/json-body.js';
 import { describeErrors } from '../validation/ajv.js';
 import { compileRoute, RouteRegistrationError } from './compile-route.js';
@@ -118,16 +119,17 @@ export class Dispatcher {
       scope = held;
     }
 
-    const input = {
-      params: { ...(ctx.params as Record<string, string>) },
-      query: { ...(ctx.query as Record<string, unknown>) },
-      body: BODYLESS.has(ctx.method) ? undefined : await readJsonBody(ctx, this.options.bodyLimitBytes),
-    };
+    const params = { ...(ctx.params as Record<string, string>) };
+    const query = { ...(ctx.query as Record<string, unknown>) };
+    const raw = route.description.rawBody;
+    // A JSON body is read now and checked with the rest; a streamed one is read by the handler, once all else passed.
+    const json = raw || BODYLESS.has(ctx.method) ? undefined : await readJsonBody(ctx, this.options.bodyLimitBytes);
     checkInput([
-      ['params', input.params, route.validate.params],
-      ['query', input.query, route.validate.query],
-      ['body', input.body, route.validate.body],
+      ['params', params, route.validate.params],
+      ['query', query, route.validate.query],
+      ...(raw ? [] : [['body', json, route.validate.body] as ['body', unknown, typeof route.validate.body]]),
     ]);
+    const input = { params, query, body: raw ? bodyStream(ctx, raw) : json };
 
     const resource = route.scopeSource ? readResource(route.scopeSource, input) : undefined;
     if (route.scopeSource && scope !== '*' && (resource === undefined || !scope.includes(resource))) {

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { HttpMethod, Identity, JSONSchemaType, ResourceScope, RouteAccess, ScopeSource } from '@switchboard/sdk';
+import type { HttpMethod, Identity, JSONSchemaType, RawBody, ResourceScope, RouteAccess, ScopeSource } from '@switchboard/sdk';
 
 /** What the dispatcher hands to whatever runs the route: in this process or in a worker. */
 export interface RouteCall {
@@ -24,6 +24,7 @@ export interface RouteDescription {
   path: string;
   access: RouteAccess;
   schemas?: { params?: JSONSchemaType; query?: JSONSchemaType; body?: JSONSchemaType; response?: JSONSchemaType };
+  rawBody?: RawBody;
   audit?: boolean;
   summary?: string;
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '@switchboard/sdk';
+import { ApiError, type BodyStream } from '@switchboard/sdk';
 import type { RouteCall, RouteDescription, RouteOutcome } from '../dispatcher/route.js';
 import type { AssertionKeys } from './assertion-keys.js';
 import { digestOf, signAssertion } from './assertion.js';
@@ -14,7 +14,9 @@ const unavailable = (plugin: string) =>
 export function remoteInvoker(baseUrl: string, plugin: string, keys: AssertionKeys, ttlSeconds: number) {
   return async (route: RouteDescription, call: RouteCall): Promise<RouteOutcome> => {
     const { identity, ...rest } = call;
-    const payload = JSON.stringify({ plugin, method: route.method, path: route.path, call: rest } satisfies WorkerCall);
+    // A streamed body crosses to the worker whole (it is bounded by the route's maxBytes), as base64.
+    const body = route.rawBody ? { base64: Buffer.concat(await collect(call.body as BodyStream)).toString('base64') } : rest.body;
+    const payload = JSON.stringify({ plugin, method: route.method, path: route.path, call: { ...rest, body } } satisfies WorkerCall);
     const token = await signAssertion(keys, { identity, requestId: call.requestId, plugin, digest: digestOf(payload) }, ttlSeconds);
     let response: Response;
     try {
@@ -34,6 +36,12 @@ export function remoteInvoker(baseUrl: string, plugin: string, keys: AssertionKe
     }
     return parsed as RouteOutcome;
   };
+}
+
+async function collect(stream: BodyStream): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
 }
 
 /** Asks a worker for the routes its plugin declares, waiting for the worker to come up. */

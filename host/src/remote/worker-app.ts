@@ -1,6 +1,6 @@
 import Koa from 'koa';
 import type { Logger } from 'pino';
-import { ApiError } from '@switchboard/sdk';
+import { ApiError, type BodyStream } from '@switchboard/sdk';
 import type { RegisteredRoute, RouteOutcome } from '../dispatcher/route.js';
 import { errorHandler } from '../server/error-handler.js';
 import { requestId } from '../server/request-id.js';
@@ -9,6 +9,13 @@ import { verifyAssertion } from './assertion.js';
 import { WORKER_CALL_PATH, WORKER_ROUTES_PATH, type WorkerCall } from './protocol.js';
 
 const MAX_CALL_BYTES = 64 * 1024 * 1024;
+
+/** A streamed body the front host sent whole, as the handler expects it: a stream (of one chunk). */
+const oneChunk = ({ base64 }: { base64: string }): BodyStream => ({
+  async *[Symbol.asyncIterator]() {
+    yield Buffer.from(base64, 'base64');
+  },
+});
 
 async function readText(req: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -47,7 +54,8 @@ export function createWorkerApp(options: { routes: readonly RegisteredRoute[]; p
       if (!route) throw new ApiError(404, 'not_found', 'This worker has no such route.');
       let outcome: RouteOutcome;
       try {
-        outcome = await route.invoke({ ...forwarded.call, identity: claims.identity });
+        const body = route.description.rawBody ? oneChunk(forwarded.call.body as { base64: string }) : forwarded.call.body;
+        outcome = await route.invoke({ ...forwarded.call, body, identity: claims.identity });
       } catch (error) {
         if (error instanceof ApiError) {
           outcome = { status: error.status, body: error.toBody(claims.requestId), headers: error.headers };
