@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startHost, type RunningHost } from '@switchboard/host';
-import { chromiumAvailable, launchChromium, notesTableLoaded, screenshot, watchCspViolations } from '../support/browser.js';
+import { chromiumAvailable, cspCheckedPages, launchChromium, notesTableLoaded, screenshot } from '../support/browser.js';
 
 /**
  * The shell in a real Chromium, against a running host: both brands, the CSP, no inline script,
@@ -47,27 +47,10 @@ describe('the shell in Chromium', function () {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  /** Pages opened by the running test: afterEach checks each for CSP violations, then closes it. */
-  let opened: { context: BrowserContext; violations: () => Promise<string[]> }[] = [];
-  afterEach(async () => {
-    const pages = opened;
-    opened = [];
-    try {
-      for (const { violations } of pages) assert.deepEqual(await violations(), [], 'Content-Security-Policy violations');
-    } finally {
-      for (const { context } of pages) await context.close();
-    }
-  });
+  const newPage = cspCheckedPages(() => browser);
 
   async function open(url: string, as?: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page }> {
-    const context = await browser.newContext({
-      ignoreHTTPSErrors: true,
-      viewport,
-      extraHTTPHeaders: as ? { authorization: `Bearer fixture:${as}` } : {},
-    });
-    const page = await context.newPage();
-    const violations = await watchCspViolations(page);
-    opened.push({ context, violations });
+    const { page } = await newPage({ viewport, extraHTTPHeaders: as ? { authorization: `Bearer fixture:${as}` } : {} });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     const response = await page.goto(url);

@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { startHost, type RunningHost } from '@switchboard/host';
 import { OPERATOR } from '@switchboard/host/dist/directory/index.js';
 import { SESSION_COOKIE } from '@switchboard/host/dist/identity/cookies.js';
-import { chromiumAvailable, launchChromium, notesTableLoaded, screenshot, watchCspViolations } from '../support/browser.js';
+import { chromiumAvailable, cspCheckedPages, launchChromium, notesTableLoaded, screenshot } from '../support/browser.js';
 import { seedTenant, seedUser, type SeededUser } from '../support/identity.js';
 
 /**
@@ -78,17 +78,7 @@ describe('signing in with Chromium', function () {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  /** Pages opened by the running test: afterEach checks each for CSP violations, then closes it. */
-  let opened: { context: BrowserContext; violations: () => Promise<string[]> }[] = [];
-  afterEach(async () => {
-    const pages = opened;
-    opened = [];
-    try {
-      for (const { violations } of pages) assert.deepEqual(await violations(), [], 'Content-Security-Policy violations');
-    } finally {
-      for (const { context } of pages) await context.close();
-    }
-  });
+  const newPage = cspCheckedPages(() => browser);
 
   /** The policy every page of the portal is served with: own scripts and styles only. */
   function assertStrictCsp(response: Response | null) {
@@ -104,10 +94,7 @@ describe('signing in with Chromium', function () {
    * checked at each step too, since the in-page record starts over on every navigation.
    */
   async function open(url: string, viewport = { width: 1280, height: 800 }) {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport });
-    const page = await context.newPage();
-    const violations = await watchCspViolations(page);
-    opened.push({ context, violations });
+    const { page, context, noViolationsYet } = await newPage({ viewport });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     const response = await page.goto(url);
@@ -115,7 +102,6 @@ describe('signing in with Chromium', function () {
     assertStrictCsp(response);
     await shellReady(page);
     assert.deepEqual(errors, []);
-    const noViolationsYet = async () => assert.deepEqual(await violations(), [], 'Content-Security-Policy violations');
     return { page, context, errors, noViolationsYet };
   }
 

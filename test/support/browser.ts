@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,4 +68,29 @@ export async function watchCspViolations(page: Page): Promise<() => Promise<stri
 export async function notesTableLoaded(page: Page): Promise<void> {
   await page.locator('notes-page sb-data-table tbody tr td').first().waitFor();
   await page.locator('notes-page sb-data-table tbody td', { hasText: 'Loading' }).waitFor({ state: 'detached' });
+}
+
+/**
+ * The pages a suite opens. After each test every page it opened is checked for CSP violations and
+ * closed; `noViolationsYet` checks one page mid-test.
+ */
+export function cspCheckedPages(browser: () => Browser) {
+  let opened: { context: BrowserContext; violations: () => Promise<string[]> }[] = [];
+  afterEach(async () => {
+    const pages = opened;
+    opened = [];
+    try {
+      for (const { violations } of pages) assert.deepEqual(await violations(), [], 'Content-Security-Policy violations');
+    } finally {
+      for (const { context } of pages) await context.close();
+    }
+  });
+  return async (options: BrowserContextOptions = {}) => {
+    const context = await browser().newContext({ ignoreHTTPSErrors: true, ...options });
+    const page = await context.newPage();
+    const violations = await watchCspViolations(page);
+    opened.push({ context, violations });
+    const noViolationsYet = async () => assert.deepEqual(await violations(), [], 'Content-Security-Policy violations');
+    return { page, context, noViolationsYet };
+  };
 }
