@@ -4,4 +4,6 @@ export interface TrafficConfig {
   rawRetentionDays: number;
   /** How often the retention purge runs. */
   purgeIntervalMinutes: number;
+  /** Largest NDJSON or Master.csv upload, in bytes (JSON arrays are held whole and capped lower). */
+  uploadMaxBytes: number;
 }

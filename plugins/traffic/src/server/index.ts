@@ -18,7 +18,7 @@ import { registerReadingRoutes } from './routes/reading-routes.js';
 const purges = new Map<PluginContext<TrafficConfig>, RetentionPurge>();
 
 /**
- * The traffic plugin's server side: CDR ingest from the network (JSON batches, FreeSWITCH), the
+ * The traffic plugin's server side: CDR ingest from the network (JSON and NDJSON, FreeSWITCH, Asterisk), the
  * number inventory that attributes calls to customers, calls and summaries for customers, and the
  * retention purge of raw records.
  */
@@ -28,7 +28,7 @@ export default definePlugin<void, TrafficConfig>({
     const calls = new CallStore(ctx.storage, rollups, ctx.clock);
     const numbers = new NumberRegistry(ctx.storage, ctx.clock);
     const ingest = new CdrIngest(calls, numbers, ctx.events, ctx.logger);
-    registerIngestRoutes(ctx.dispatcher, ingest);
+    registerIngestRoutes(ctx.dispatcher, ingest, { uploadMaxBytes: ctx.config.uploadMaxBytes });
     registerNumberRoutes(ctx.dispatcher, numbers, carrierStaffCheck(ctx.container));
     registerReadingRoutes(ctx.dispatcher, calls, rollups, ctx.clock);
     purges.set(ctx, new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger));

@@ -114,12 +114,16 @@ const countsAndMeasures = {
 } as const;
 
 export const schemas = {
-  cdrsBody: { type: 'array', maxItems: 10_000 },
   ingestAnswer,
-  /** One mod_json_cdr document; parseFreeswitchCdr reads it and names what is wrong in FreeSWITCH's terms. */
-  freeswitchBody: { type: 'object' },
   /** mod_json_cdr adds `?uuid=` to its URL; the operator's URL may carry more, which is ignored. */
   freeswitchQuery: { type: 'object', properties: { uuid: { type: 'string', maxLength: 64 } } },
+  /** The switch's clock zone is required: cdr_csv writes local times, and a guessed zone would shift every call. */
+  asteriskQuery: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['timeZone'],
+    properties: { timeZone: { type: 'string', minLength: 1, maxLength: 64 }, direction: { enum: [...DIRECTIONS] }, service: { enum: [...SERVICES] } },
+  },
 
   numberParams: { type: 'object', required: ['number'], properties: { number: PHONE_TEXT } },
   numberBody: { type: 'object', additionalProperties: false, required: ['tenantId'], properties: { tenantId: TENANT_ID } },

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { ApiError, payloadTooLarge } from '@switchboard/sdk';
 import type { CallsCommitted } from '../../src/index.js';
 import { parseAsteriskMasterCsv } from '../../src/parsers/asterisk/master-csv.js';
 import { parseNdjson } from '../../src/parsers/ndjson.js';
+import type { ParsedRecord } from '../../src/parsers/parsed-record.js';
 import type { AttributedCall } from '../../src/server/call-rows.js';
+import { IngestCut } from '../../src/server/ingest.js';
 import { RetentionPurge } from '../../src/server/retention.js';
-import { collect, randomCalls, streamSample } from '../support/index.js';
+import { cutError } from '../../src/server/upload-body.js';
+import { callRecord, collect, randomCalls, streamSample } from '../support/index.js';
 import { forEachDatabase, type TestDatabase } from '../support/switchboard.js';
 import { collectEvents, openTrafficStore, recount, storedCalls, storedRollups, TestClock, type TrafficStore } from '../support/traffic-store.js';
 
@@ -128,6 +132,38 @@ forEachDatabase((kind, open) => {
       assert.match(answer.refused[0]!.errors[0]!.message, /^\+18005550177 belongs to no customer you send records for/);
       assert.equal(answer.stored, 9);
       assert.ok((await storedCalls(t.db)).every((call) => call.tenantId === 'acme' && call.dialedNumber === '+18005550142'));
+    });
+
+    it('commits a stream 1,000 records a transaction; cut part way, the committed batches stay and the answer says which', async () => {
+      await t.numbers.assign('+18005550199', 'acme');
+      const sender = identityOver(['carrier', 'acme']);
+      async function* cutAfter(count: number): AsyncGenerator<ParsedRecord> {
+        for (let line = 1; line <= count; line++) yield { position: { line }, record: callRecord({ sourceId: `stream-${line}` }) };
+        throw payloadTooLarge(2048);
+      }
+      const cut = await t.ingest.ingestStream(cutAfter(2_500), sender).then(
+        () => assert.fail('a cut stream must not resolve'),
+        (error: unknown) => error,
+      );
+      assert.ok(cut instanceof IngestCut);
+      assert.deepEqual([cut.committed.stored, cut.committedThrough], [2_000, { line: 2_000 }]);
+      assert.equal(await rowCount(t, 'traffic_calls'), 2_000, 'the 500 records of the unfinished batch are not stored');
+      assert.deepEqual(await storedRollups(t.db, 'minute'), await recount(t.db, 'minute'));
+      const answer = cutError(cut);
+      assert.ok(answer instanceof ApiError);
+      assert.equal(answer.status, 413);
+      assert.match(answer.message, /^The request body is larger than the 2048 bytes allowed\. The records up to line 2000 were committed and stay stored \(2000 stored, 0 duplicates, 0 refused\); nothing after it was stored\./);
+
+      // A stream cut before its first batch completed stored nothing, and says so.
+      const early = await t.ingest.ingestStream(cutAfter(10), sender).catch((error: unknown) => error);
+      assert.match((cutError(early) as Error).message, / Nothing was stored\.$/);
+      assert.equal(await rowCount(t, 'traffic_calls'), 2_000);
+
+      // Re-sending the whole stream stores what was lost and counts the rest as duplicates.
+      const whole = await t.ingest.ingestStream((function* () {
+        for (let line = 1; line <= 2_500; line++) yield { position: { line }, record: callRecord({ sourceId: `stream-${line}` }) } as ParsedRecord;
+      })(), sender);
+      assert.deepEqual([whole.stored, whole.duplicates], [500, 2_000]);
     });
 
     it('purges raw records older than the retention and keeps their rollups', async () => {

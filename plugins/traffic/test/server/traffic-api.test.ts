@@ -167,7 +167,7 @@ forEachDatabase((kind, open) => {
     it('refuses a body that is not an array of records as a whole, storing nothing', async () => {
       const answer = await edge.post('/api/traffic/cdrs', { records: [callInput({ sourceId: 'whole-1' })] });
       assert.equal(answer.status, 400);
-      assert.deepEqual(answer.body.error.fields, [{ field: 'body', message: 'must be array' }]);
+      assert.deepEqual(answer.body.error.fields, [{ field: 'body', message: 'must be a JSON array of call records' }]);
       assert.equal((await storedCalls(host.db)).filter((call) => call.sourceId === 'whole-1').length, 0);
     });
 
@@ -213,10 +213,26 @@ forEachDatabase((kind, open) => {
       assert.equal(invalid.body.error.code, 'invalid_record');
       assert.deepEqual(invalid.body.error.fields, [{ field: 'variables.uuid', message: 'is required' }]);
 
-      // mod_json_cdr's `encode` settings post form bodies (`cdr=...`); the host's dispatcher reads
-      // only JSON bodies yet, so these are refused before the plugin sees them (see the README).
-      const form = await edge.postRaw('/api/traffic/freeswitch', `cdr=${encodeURIComponent(JSON.stringify(doc))}`, 'application/x-www-form-urlencoded');
-      assert.equal(form.status, 415);
+    });
+
+    it("stores FreeSWITCH documents in mod_json_cdr's form encodings (encode=true and encode=base64)", async () => {
+      const doc = JSON.parse(await readSample(ANSWERED));
+      const withUuid = (uuid: string) => JSON.stringify({ ...doc, variables: { ...doc.variables, uuid } });
+      const form = await edge.postRaw('/api/traffic/freeswitch?uuid=form-1', `cdr=${encodeURIComponent(withUuid('form-1'))}`, 'application/x-www-form-urlencoded');
+      assert.equal(form.status, 200, form.text);
+      assert.deepEqual(form.body, { stored: 1, duplicates: 0, refused: [] });
+      const base64 = await edge.postRaw('/api/traffic/freeswitch?uuid=base64-1', `cdr=${Buffer.from(withUuid('base64-1')).toString('base64')}`, 'application/x-www-form-base64-encoded');
+      assert.equal(base64.status, 200, base64.text);
+      assert.deepEqual(base64.body, { stored: 1, duplicates: 0, refused: [] });
+      // The same call in another encoding is the same call.
+      assert.deepEqual((await edge.postRaw('/api/traffic/freeswitch', `cdr=${Buffer.from(withUuid('form-1')).toString('base64')}`, 'application/x-www-form-base64-encoded')).body, { stored: 0, duplicates: 1, refused: [] });
+      const stored = (await storedCalls(host.db)).filter((call) => call.source === edge.clientId && ['form-1', 'base64-1'].includes(call.sourceId));
+      assert.deepEqual(stored.map((call) => [call.sourceId, call.tenantId, call.disposition]).sort(), [['base64-1', 'acme', 'answered'], ['form-1', 'acme', 'answered']]);
+
+      const garbled = await edge.postRaw('/api/traffic/freeswitch', 'cdr=%E0%A4%A', 'application/x-www-form-urlencoded');
+      assert.equal(garbled.status, 400);
+      assert.match(garbled.body.error.message, /not valid URL encoding/);
+      assert.equal((await edge.postRaw('/api/traffic/freeswitch', '<cdr/>', 'text/xml')).status, 415);
     });
 
     it('keeps the rollups equal to a recount of the raw records after several batches that overlap', async () => {

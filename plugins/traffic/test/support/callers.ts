@@ -3,6 +3,7 @@ import * as oidc from 'openid-client';
 import type { ClientKind } from '@switchboard/sdk';
 import { OPERATOR } from '@switchboard/host/dist/directory/index.js';
 import { registerApiClient } from '@switchboard/host/dist/identity/api-clients.js';
+import { streamPost, type StreamOutcome, type StreamPostOptions } from './stream-post.js';
 import { fetchWithCa, send, signIn, webClient, type SeededUser, type TestHost, type TestResponse } from './switchboard.js';
 
 /** Someone calling the API: a signed-in browser or an API client with its bearer token. */
@@ -38,7 +39,13 @@ export async function signedInUser(host: TestHost, user: SeededUser): Promise<Ca
  * automation), with a bearer token got by client credentials through openid-client, as the
  * equipment's or the customer's own code would get it.
  */
-export async function apiClient(host: TestHost, input: { tenantId: string; name: string; kind: ClientKind; roleId: string }): Promise<Caller & { clientId: string }> {
+export interface ApiClient extends Caller {
+  clientId: string;
+  /** A POST with a chunked body (or only headers, `holdBody`), as a collector streams an export. */
+  postStream(path: string, contentType: string, body: Pick<StreamPostOptions, 'chunks' | 'holdBody'>): Promise<StreamOutcome>;
+}
+
+export async function apiClient(host: TestHost, input: { tenantId: string; name: string; kind: ClientKind; roleId: string }): Promise<ApiClient> {
   const { client, secret } = await registerApiClient(host.identity, OPERATOR, input);
   const config = await oidc.discovery(new URL(`${host.url}/oidc`), client.id, secret, oidc.ClientSecretBasic(secret), {
     [oidc.customFetch]: fetchWithCa(host.tls.cert) as unknown as oidc.CustomFetch,
@@ -52,5 +59,6 @@ export async function apiClient(host: TestHost, input: { tenantId: string; name:
     post: call('POST'),
     put: call('PUT'),
     postRaw: (path, rawBody, contentType) => send(host.url, 'POST', path, { ca: host.tls.cert, headers: { ...authorization, 'content-type': contentType }, rawBody }),
+    postStream: (path, contentType, body) => streamPost(host.url, path, { ca: host.tls.cert, headers: { ...authorization, 'content-type': contentType }, ...body }),
   };
 }

@@ -1,42 +1,76 @@
-import { badRequest, unprocessable, type PluginDispatcher } from '@switchboard/sdk';
-import { parseFreeswitchCdr } from '../../parsers/freeswitch/json-cdr.js';
-import { parseJsonArray } from '../../parsers/json-array.js';
-import type { CdrIngest } from '../ingest.js';
+import { badRequest, type BodyStream, type Identity, type PluginDispatcher } from '@switchboard/sdk';
+import type { Direction, Service } from '../../cdr/call-record.js';
+import { parseAsteriskMasterCsv } from '../../parsers/asterisk/master-csv.js';
+import { parseJsonArrayText } from '../../parsers/json-array.js';
+import { parseNdjson } from '../../parsers/ndjson.js';
+import type { ParsedRecord } from '../../parsers/parsed-record.js';
+import type { CdrIngest, IngestAnswer } from '../ingest.js';
 import { schemas } from '../schemas.js';
+import { cutError, mediaType, readWholeBody } from '../upload-body.js';
+import { registerFreeswitchRoute } from './freeswitch-route.js';
+
+/**
+ * A JSON array is parsed whole, so it is held whole: past this, send NDJSON, which is read
+ * record by record up to the route's own (larger) limit.
+ */
+const JSON_ARRAY_MAX_BYTES = 16 * 1024 * 1024;
+
+export interface IngestLimits {
+  /** Largest NDJSON or CSV upload, in bytes (`uploadMaxBytes`). */
+  uploadMaxBytes: number;
+}
+
+/** Streams the records into batched transactions; a cut upload is answered with what stayed stored. */
+async function store(ingest: CdrIngest, records: AsyncIterable<ParsedRecord> | Iterable<ParsedRecord>, sender: Identity): Promise<IngestAnswer> {
+  try {
+    return await ingest.ingestStream(records, sender);
+  } catch (error) {
+    throw cutError(error);
+  }
+}
 
 /** The routes the network sends records to; network elements hold network.cdrs.write through the built-in network-element role. */
-export function registerIngestRoutes(dispatcher: PluginDispatcher, ingest: CdrIngest): void {
-  dispatcher.route<Record<string, string>, Record<string, unknown>, unknown[]>({
+export function registerIngestRoutes(dispatcher: PluginDispatcher, ingest: CdrIngest, limits: IngestLimits): void {
+  const jsonMaxBytes = Math.min(JSON_ARRAY_MAX_BYTES, limits.uploadMaxBytes);
+
+  // One URL for canonical records, framed as the Content-Type says: a JSON array (scripts, small
+  // batches) or NDJSON (exports and collectors, any size). Both are committed 1,000 records a
+  // transaction and answered 200 once all are; refusals name an array index or a line number.
+  dispatcher.route<Record<string, string>, Record<string, unknown>, BodyStream>({
     method: 'POST',
     path: '/cdrs',
     access: { entitlement: 'network.cdrs.write' },
-    schemas: { body: schemas.cdrsBody, response: schemas.ingestAnswer },
+    rawBody: { contentTypes: ['application/json', 'application/x-ndjson'], maxBytes: limits.uploadMaxBytes },
+    schemas: { response: schemas.ingestAnswer },
     summary: 'send call records',
-    handler: async ({ body, identity }) => {
-      const batch = parseJsonArray(body);
+    handler: async ({ body, headers, identity }) => {
+      if (mediaType(headers) === 'application/x-ndjson') return store(ingest, parseNdjson(body), identity!);
+      const batch = parseJsonArrayText(await readWholeBody(body, jsonMaxBytes, ' Send larger batches as application/x-ndjson, which is read record by record.'));
       if ('problem' in batch) throw badRequest(`The body ${batch.problem}.`, [{ field: 'body', message: batch.problem }]);
-      // 200 only once the good records are committed; the refused ones are listed by their index.
-      return ingest.ingest(batch.records, identity!);
+      return store(ingest, batch.records, identity!);
     },
   });
 
-  dispatcher.route<Record<string, string>, { uuid?: string }, unknown>({
+  dispatcher.route<Record<string, string>, { timeZone: string; direction?: Direction; service?: Service }, BodyStream>({
     method: 'POST',
-    path: '/freeswitch',
+    path: '/asterisk',
     access: { entitlement: 'network.cdrs.write' },
-    schemas: { body: schemas.freeswitchBody, query: schemas.freeswitchQuery, response: schemas.ingestAnswer },
-    summary: 'send a FreeSWITCH call record',
-    handler: async ({ body, identity }) => {
-      // The source is the network element that posted, so two switches can never claim each other's records.
-      const result = parseFreeswitchCdr(body, { source: identity!.subject });
-      if ('ignored' in result) return { stored: 0, duplicates: 0, refused: [], ignored: result.ignored };
-      // FreeSWITCH posts one call per request and keeps (and retries) what was not answered with a
-      // 2xx, so a record that cannot be stored is answered 422, never a 200 that would make it discard it.
-      if ('errors' in result) throw unprocessable('The CDR is not a call record Switchboard can store; nothing was stored.', result.errors, 'invalid_record');
-      const answer = await ingest.ingest([{ position: { index: 0 }, record: result.record }], identity!);
-      const refusal = answer.refused[0];
-      if (refusal) throw unprocessable('The CDR was not stored.', refusal.errors, refusal.code);
-      return answer;
+    rawBody: { contentTypes: ['text/csv'], maxBytes: limits.uploadMaxBytes },
+    schemas: { query: schemas.asteriskQuery, response: schemas.ingestAnswer },
+    summary: 'upload an Asterisk Master.csv',
+    handler: async ({ body, query, identity }) => {
+      let records: AsyncIterable<ParsedRecord>;
+      try {
+        // The source is the uploading switch: Asterisk's uniqueids are unique only within one switch.
+        records = parseAsteriskMasterCsv(body, { source: identity!.subject, timeZone: query.timeZone, direction: query.direction, service: query.service });
+      } catch (error) {
+        // Checked before a byte of the file is read: a wrong zone would shift every call in it.
+        if (error instanceof RangeError) throw badRequest('The time zone is not one this server knows.', [{ field: 'query.timeZone', message: 'is not an IANA time zone, as America/Chicago or UTC' }]);
+        throw error;
+      }
+      return store(ingest, records, identity!);
     },
   });
+
+  registerFreeswitchRoute(dispatcher, ingest);
 }
