@@ -5,6 +5,7 @@ export * from './schema.js';
 export * from './routes.js';
 export * from './storage.js';
 export * from './events.js';
+export * from './bus-stream.js';
 export * from './audit.js';
 export * from './runtime.js';
 export * from './tokens.js';

@@ -64,6 +64,26 @@ export class Reply<T = unknown> {
 }
 export const reply = <T>(status: number, body?: T, headers?: Record<string, string>) => new Reply(status, body, headers);
 
+/** One Server-Sent Event. `id` is what a reconnecting client sends back as Last-Event-ID. */
+export interface ServerSentEvent {
+  id?: string;
+  event?: string;
+  data: unknown;
+}
+
+/**
+ * A handler's answer that stays open: Server-Sent Events, written as the iterable yields them
+ * (JSON data), with a heartbeat while it is quiet. The stream ends when the client goes away
+ * (the iterable is then returned) or the iterable ends. Runs in the front host only.
+ */
+export class EventStreamReply {
+  constructor(readonly events: AsyncIterable<ServerSentEvent>) {}
+}
+export const eventStream = (events: AsyncIterable<ServerSentEvent>) => new EventStreamReply(events);
+
+/** The Last-Event-ID a reconnecting client sent (the header, as browsers send it), if any. */
+export const lastEventId = (request: Pick<RouteRequest, 'headers'>): string | undefined => request.headers['last-event-id'] || undefined;
+
 export type RouteHandler<P = Record<string, string>, Q = Record<string, unknown>, B = unknown> = (
   request: RouteRequest<P, Q, B>,
 ) => unknown | Promise<unknown>;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { CONTENT_SECURITY_POLICY, verifyAuditChain } from '@switchboard/host';
 import { forEachDatabase } from '../support/databases.js';
 import { startTestHost, type TestHost } from '../support/host.js';
+import { openEventStream } from '../support/sse-client.js';
 
 forEachDatabase((kind, open) => {
   describe(`the dispatcher, end to end over HTTPS (${kind})`, () => {
@@ -130,6 +131,34 @@ forEachDatabase((kind, open) => {
       assert.equal(tooBig.status, 413);
       const notEntitled = await host.request('POST', '/api/notes/import', { as: 'nobody', rawBody: '{"title":"x"}', headers: { 'content-type': 'application/x-ndjson' } });
       assert.equal(notEntitled.status, 403);
+    });
+
+    it('streams new notes as Server-Sent Events to their own tenant only', async () => {
+      const until = async (what: string, ok: () => boolean) => {
+        for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
+        assert.ok(ok(), `timed out waiting for ${what}`);
+      };
+      const mine = openEventStream(`${host.url}/api/notes/live`, { ca: host.tls.cert, headers: { authorization: 'Bearer fixture:alice' } });
+      const theirs = openEventStream(`${host.url}/api/notes/live`, { ca: host.tls.cert, headers: { authorization: 'Bearer fixture:carol' } });
+      const opened = await mine.opened;
+      await theirs.opened;
+      assert.equal(opened.status, 200);
+      assert.equal(opened.headers['content-type'], 'text/event-stream; charset=utf-8');
+      assert.equal(opened.headers['cache-control'], 'no-store');
+      await new Promise((r) => setTimeout(r, 100)); // both are listening
+      const created = await createNote('alice', { title: 'Seen live' });
+      await until('the event', () => mine.events.length === 1);
+      assert.deepEqual(mine.events[0]!.data, { id: created.body.id });
+      assert.equal(mine.events[0]!.event, 'note');
+      assert.ok(mine.events[0]!.id, 'an event id to resume from');
+      await createNote('carol', { title: 'Globex only' });
+      await until('carol\'s event', () => theirs.events.length === 1);
+      assert.equal(mine.events.length, 1, 'another tenant\'s note never reaches this stream');
+      mine.close();
+      theirs.close();
+      const denied = openEventStream(`${host.url}/api/notes/live`, { ca: host.tls.cert, headers: { authorization: 'Bearer fixture:nobody' } });
+      assert.equal((await denied.opened).status, 403);
+      denied.close();
     });
 
     it('refuses prototype-polluting field names and malformed JSON', async () => {

@@ -3,6 +3,7 @@ import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import {
   ApiError,
+  EventStreamReply,
   Reply,
   forbidden,
   notFound,
@@ -18,6 +19,7 @@ import {
 } from '@switchboard/sdk';
 import { identityRequest } from '../identity/identity-request.js';
 import { bodyStream } from '../server/body-stream.js';
+import { writeEventStream } from '../server/event-stream.js';
 import { readJsonBody } from '../server/json-body.js';
 import { describeErrors } from '../validation/ajv.js';
 import { compileRoute, RouteRegistrationError } from './compile-route.js';
@@ -146,6 +148,10 @@ export class Dispatcher {
       throw error;
     }
 
+    if (outcome.events) {
+      if (outcome.headers) ctx.set(outcome.headers);
+      return writeEventStream(ctx, outcome.events);
+    }
     if (outcome.status < 300 && route.validate.response && outcome.body !== undefined && !route.validate.response(outcome.body)) {
       // The plugin answered something its own schema forbids: fail closed rather than leak fields.
       log.error({ requestId, plugin: route.pluginId, path: route.description.path, problems: describeErrors(route.validate.response.errors) }, 'response does not match its schema');
@@ -187,6 +193,7 @@ function forwardableHeaders(ctx: Context): Record<string, string | undefined> {
 function localInvoker(handler: RouteDefinition['handler']) {
   return async (call: RouteCall): Promise<RouteOutcome> => {
     const result = await handler(call);
+    if (result instanceof EventStreamReply) return { status: 200, events: result.events };
     if (result instanceof Reply) return { status: result.status, body: result.body, headers: result.headers };
     return result === undefined ? { status: 204 } : { status: 200, body: result };
   };

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { HttpMethod, Identity, JSONSchemaType, RawBody, ResourceScope, RouteAccess, ScopeSource } from '@switchboard/sdk';
+import type { HttpMethod, Identity, JSONSchemaType, RawBody, ResourceScope, RouteAccess, ScopeSource, ServerSentEvent } from '@switchboard/sdk';
 
 /** What the dispatcher hands to whatever runs the route: in this process or in a worker. */
 export interface RouteCall {
@@ -16,6 +16,8 @@ export interface RouteOutcome {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Server-Sent Events to write instead of a body (an EventStreamReply). */
+  events?: AsyncIterable<ServerSentEvent>;
 }
 
 /** A route's declaration without its handler: what a worker sends the front host. */

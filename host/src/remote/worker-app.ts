@@ -64,6 +64,11 @@ export function createWorkerApp(options: { routes: readonly RegisteredRoute[]; p
           outcome = { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side. Quote the request id if you contact support.', requestId: claims.requestId } } };
         }
       }
+      if (outcome.events) {
+        // An open stream cannot cross the hop yet: answered as the handler's refusal, and closed.
+        await (outcome.events as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
+        outcome = { status: 501, body: new ApiError(501, 'not_supported_remotely', 'This stream is served only when the service runs in the front host.').toBody(claims.requestId) };
+      }
       log.info({ requestId: claims.requestId, plugin: route.pluginId, method: forwarded.method, path: forwarded.path, status: outcome.status }, 'call');
       ctx.set('x-switchboard-outcome', 'handler');
       ctx.body = outcome;
