@@ -33,4 +33,4 @@ export { GRANULARITIES, sumCounts, ZERO_COUNTS, type Granularity, type RollupCou
 export { measuresOf, type TrafficMeasures } from './rollup/measures.js';
 
 // Events: committed calls, per tenant (subscribe to CALLS_COMMITTED on the event bus).
-export { CALLS_COMMITTED, type CallsCommitted } from './server/publish.js';
+export { CALLS_COMMITTED, type CallsCommitted, type CommittedCall } from './server/publish.js';

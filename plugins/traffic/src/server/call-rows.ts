@@ -3,6 +3,12 @@ import type { CallRecord, Direction, Disposition, Service } from '../cdr/call-re
 /** A call once the ingest has attributed it: its tenant is known. */
 export type AttributedCall = CallRecord & { tenantId: string };
 
+/**
+ * A call as committed: with the surrogate id traffic_calls gave it, which only grows, so the live
+ * stream can name its events by it and a reconnecting client resume after the last one it saw.
+ */
+export type StoredCall = AttributedCall & { id: number };
+
 /** A row of traffic_calls. */
 export interface CallRow {
   id?: number | string;

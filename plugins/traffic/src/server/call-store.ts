@@ -1,14 +1,14 @@
 import type { Clock, PluginStorage } from '@switchboard/sdk';
 import { Rollup } from '../rollup/rollup.js';
-import { fromCallRow, toCallRow, type AttributedCall, type CallRow } from './call-rows.js';
+import { fromCallRow, toCallRow, type AttributedCall, type CallRow, type StoredCall } from './call-rows.js';
 import type { RollupStore } from './rollup-store.js';
-import { chunks, ROWS_PER_STATEMENT, TABLES } from './tables.js';
+import { chunks, ROWS_PER_STATEMENT, TABLES, toNumber } from './tables.js';
 import type { TrafficFilter } from './traffic-filter.js';
 import { withRetriedTransaction } from './transactions.js';
 
 export interface IngestResult {
-  /** Calls stored now, in (source, sourceId) order. */
-  committed: AttributedCall[];
+  /** Calls stored now, in (source, sourceId) order, with their stored ids. */
+  committed: StoredCall[];
   /** Records already stored, or repeated within the batch: not stored or counted again. */
   duplicates: number;
 }
@@ -45,12 +45,15 @@ export class CallStore {
     const table = this.storage.table(TABLES.calls);
     const receivedAt = this.clock.now().toISOString();
     const committed = await withRetriedTransaction(this.storage.knex, async (trx) => {
-      const inserted: AttributedCall[] = [];
+      const inserted: StoredCall[] = [];
       for (const piece of chunks(unique, ROWS_PER_STATEMENT)) {
         const rows = piece.map((call) => toCallRow(call, receivedAt));
-        const returned = (await trx(table).insert(rows).onConflict(['source', 'source_id']).ignore().returning(['source', 'source_id'])) as Pick<CallRow, 'source' | 'source_id'>[];
-        const went = new Set(returned.map((row) => keyOf(row.source, row.source_id)));
-        for (const call of piece) if (went.has(keyOf(call.source, call.sourceId))) inserted.push(call);
+        const returned = (await trx(table).insert(rows).onConflict(['source', 'source_id']).ignore().returning(['id', 'source', 'source_id'])) as Pick<CallRow, 'id' | 'source' | 'source_id'>[];
+        const went = new Map(returned.map((row) => [keyOf(row.source, row.source_id), toNumber(row.id)]));
+        for (const call of piece) {
+          const id = went.get(keyOf(call.source, call.sourceId));
+          if (id !== undefined) inserted.push({ ...call, id });
+        }
       }
       if (inserted.length) await this.rollups.add(trx, Rollup.of(inserted));
       return inserted;
@@ -65,6 +68,16 @@ export class CallStore {
     if (query.to !== undefined) rows.where('started_at', '<', query.to);
     rows.orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(query.limit);
     return ((await rows) as CallRow[]).map(fromCallRow);
+  }
+
+  /**
+   * A reader's calls stored after the one with id `afterId`, oldest first: what a reconnecting
+   * live stream missed.
+   */
+  async listAfter(filter: TrafficFilter, afterId: number, limit: number): Promise<StoredCall[]> {
+    const id = `${this.storage.table(TABLES.calls)}.id`;
+    const rows = filter.apply(this.storage, TABLES.calls).where(id, '>', afterId).orderBy(id).limit(limit);
+    return ((await rows) as CallRow[]).map((row) => ({ ...fromCallRow(row), id: toNumber(row.id) }));
   }
 
   /**

@@ -7,6 +7,7 @@ import { NumberRegistry } from './number-registry.js';
 import { RetentionPurge } from './retention.js';
 import { RollupStore } from './rollup-store.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
+import { registerLiveRoute } from './routes/live-route.js';
 import { registerNumberRoutes } from './routes/number-routes.js';
 import { registerReadingRoutes } from './routes/reading-routes.js';
 
@@ -19,7 +20,8 @@ const purges = new Map<PluginContext<TrafficConfig>, RetentionPurge>();
 
 /**
  * The traffic plugin's server side: CDR ingest from the network (JSON and NDJSON, FreeSWITCH, Asterisk), the
- * number inventory that attributes calls to customers, calls and summaries for customers, and the
+ * number inventory that attributes calls to customers, calls and summaries for customers, the live
+ * stream of committed calls, and the
  * retention purge of raw records.
  */
 export default definePlugin<void, TrafficConfig>({
@@ -31,6 +33,7 @@ export default definePlugin<void, TrafficConfig>({
     registerIngestRoutes(ctx.dispatcher, ingest, { uploadMaxBytes: ctx.config.uploadMaxBytes });
     registerNumberRoutes(ctx.dispatcher, numbers, carrierStaffCheck(ctx.container));
     registerReadingRoutes(ctx.dispatcher, calls, rollups, ctx.clock);
+    registerLiveRoute(ctx.dispatcher, ctx.events, calls);
     purges.set(ctx, new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger));
   },
 

@@ -1,14 +1,17 @@
 import type { EventBus, Logger } from '@switchboard/sdk';
 import type { CallRecord } from '../cdr/call-record.js';
-import type { AttributedCall } from './call-rows.js';
+import type { StoredCall } from './call-rows.js';
 
 /** The subject of committed calls, for the live stream, the monitor, alarms and billing to subscribe to. */
 export const CALLS_COMMITTED = 'traffic.calls.committed';
 
+/** A committed call as published: attributed to its tenant, with its stored id (increasing, for resuming streams). */
+export type CommittedCall = CallRecord & { tenantId: string; id: number };
+
 /** One event of CALLS_COMMITTED: calls of one tenant, all committed, each published exactly once by the ingest. */
 export interface CallsCommitted {
   tenantId: string;
-  calls: CallRecord[];
+  calls: CommittedCall[];
 }
 
 /**
@@ -22,8 +25,8 @@ const CALLS_PER_EVENT = 500;
  * thrown: the calls are durable and acknowledged by then, and failing the request would only make
  * the sender resend records that would count as duplicates and never be published either.
  */
-export async function publishCommitted(events: EventBus, logger: Logger, committed: readonly AttributedCall[]): Promise<void> {
-  const byTenant = new Map<string, AttributedCall[]>();
+export async function publishCommitted(events: EventBus, logger: Logger, committed: readonly StoredCall[]): Promise<void> {
+  const byTenant = new Map<string, StoredCall[]>();
   for (const call of committed) {
     const calls = byTenant.get(call.tenantId);
     if (calls) calls.push(call);

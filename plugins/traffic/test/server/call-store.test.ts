@@ -111,6 +111,12 @@ forEachDatabase((kind, open) => {
       await waitFor(() => events.events.length === 1);
       assert.equal(events.events[0]!.data.tenantId, 'acme');
       assert.deepEqual(events.events[0]!.data.calls.map((call) => call.sourceId).sort(), calls.map((call) => call.sourceId).sort());
+      // Each call carries its stored id, which the live stream names its events by.
+      const ids = (await t.db.knex('traffic_calls').select('id', 'source_id')) as { id: number | string; source_id: string }[];
+      assert.deepEqual(
+        events.events[0]!.data.calls.map((call) => `${call.sourceId} ${call.id}`).sort(),
+        ids.map((row) => `${row.source_id} ${Number(row.id)}`).sort(),
+      );
       await events.stop();
     });
 

@@ -3,8 +3,9 @@ import * as oidc from 'openid-client';
 import type { ClientKind } from '@switchboard/sdk';
 import { OPERATOR } from '@switchboard/host/dist/directory/index.js';
 import { registerApiClient } from '@switchboard/host/dist/identity/api-clients.js';
+import { SESSION_COOKIE } from '@switchboard/host/dist/identity/cookies.js';
 import { streamPost, type StreamOutcome, type StreamPostOptions } from './stream-post.js';
-import { fetchWithCa, send, signIn, webClient, type SeededUser, type TestHost, type TestResponse } from './switchboard.js';
+import { fetchWithCa, openEventStream, send, signIn, webClient, type SeededUser, type TestHost, type TestResponse } from './switchboard.js';
 
 /** Someone calling the API: a signed-in browser or an API client with its bearer token. */
 export interface Caller {
@@ -13,7 +14,11 @@ export interface Caller {
   put(path: string, body: unknown): Promise<TestResponse>;
   /** A body sent as it is, with its content type: what equipment posts. */
   postRaw(path: string, body: string, contentType: string): Promise<TestResponse>;
+  /** A Server-Sent Events stream, resumed after `lastEventId` when given, as a browser reconnects. */
+  stream(path: string, lastEventId?: string): ReturnType<typeof openEventStream>;
 }
+
+const resumeHeader = (lastEventId: string | undefined): Record<string, string> => (lastEventId === undefined ? {} : { 'last-event-id': lastEventId });
 
 /**
  * A person signed in through the real pages, sending the shell's anti-forgery token and Origin on
@@ -31,6 +36,11 @@ export async function signedInUser(host: TestHost, user: SeededUser): Promise<Ca
     post: (path, json) => client.request('POST', path, { headers, json }),
     put: (path, json) => client.request('PUT', path, { headers, json }),
     postRaw: () => Promise.reject(new Error('a browser session posts JSON')),
+    // EventSource sends the session cookie, as any same-origin request does.
+    stream: (path, lastEventId) => {
+      const cookie = `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE) ?? ''}`;
+      return openEventStream(`${host.url}${path}`, { ca: host.tls.cert, headers: { cookie, ...resumeHeader(lastEventId) } });
+    },
   };
 }
 
@@ -59,6 +69,7 @@ export async function apiClient(host: TestHost, input: { tenantId: string; name:
     post: call('POST'),
     put: call('PUT'),
     postRaw: (path, rawBody, contentType) => send(host.url, 'POST', path, { ca: host.tls.cert, headers: { ...authorization, 'content-type': contentType }, rawBody }),
+    stream: (path, lastEventId) => openEventStream(`${host.url}${path}`, { ca: host.tls.cert, headers: { ...authorization, ...resumeHeader(lastEventId) } }),
     postStream: (path, contentType, body) => streamPost(host.url, path, { ca: host.tls.cert, headers: { ...authorization, 'content-type': contentType }, ...body }),
   };
 }
