@@ -1,4 +1,5 @@
 import type { BusEvent, EventBus, Subscription } from './events.js';
+import { pushQueue } from './push-queue.js';
 
 /**
  * The live events of a pattern as an async iterator, for a Server-Sent Events route: subscribed on
@@ -7,42 +8,19 @@ import type { BusEvent, EventBus, Subscription } from './events.js';
  * memory grow; it reconnects and resumes from its Last-Event-ID.
  */
 export function liveEvents<T>(bus: EventBus, pattern: string, maxQueued = 10_000): AsyncIterableIterator<BusEvent<T>> {
-  const queue: BusEvent<T>[] = [];
-  let waiting: ((result: IteratorResult<BusEvent<T>>) => void) | null = null;
   let subscription: Promise<Subscription> | null = null;
-  let done = false;
-
   const finish = async (): Promise<IteratorResult<BusEvent<T>>> => {
-    done = true;
-    queue.length = 0;
-    waiting?.({ value: undefined, done: true });
-    waiting = null;
+    queue.end();
     if (subscription) await (await subscription).unsubscribe();
     return { value: undefined, done: true };
   };
-
+  const queue = pushQueue<BusEvent<T>>(maxQueued, () => void finish());
   const iterator: AsyncIterableIterator<BusEvent<T>> = {
     [Symbol.asyncIterator]: () => iterator,
-    next() {
-      subscription ??= bus.subscribe<T>(pattern, (event) => {
-        if (done) return;
-        if (waiting) {
-          const resolve = waiting;
-          waiting = null;
-          resolve({ value: event, done: false });
-        } else if (queue.length >= maxQueued) void finish();
-        else queue.push(event);
-      });
-      if (done) return Promise.resolve({ value: undefined, done: true });
-      const queued = queue.shift();
-      if (queued) return Promise.resolve({ value: queued, done: false });
-      return subscription.then(() => {
-        // An event may have come while subscribing.
-        const arrived = queue.shift();
-        if (arrived) return { value: arrived, done: false };
-        if (done) return { value: undefined, done: true };
-        return new Promise<IteratorResult<BusEvent<T>>>((resolve) => (waiting = resolve));
-      });
+    async next() {
+      subscription ??= bus.subscribe<T>(pattern, (event) => queue.push(event));
+      await subscription;
+      return queue.next();
     },
     return: finish,
   };

@@ -6,6 +6,7 @@ export * from './routes.js';
 export * from './storage.js';
 export * from './events.js';
 export * from './bus-stream.js';
+export * from './push-queue.js';
 export * from './audit.js';
 export * from './runtime.js';
 export * from './tokens.js';

@@ -1,4 +1,4 @@
-import type { EventBus, Identity, ResourceScope, ServerSentEvent, Subscription } from '@switchboard/sdk';
+import { pushQueue, type EventBus, type Identity, type ResourceScope, type ServerSentEvent, type Subscription } from '@switchboard/sdk';
 import type { CallStore } from './call-store.js';
 import { CALLS_COMMITTED, type CallsCommitted, type CommittedCall } from './publish.js';
 import { TrafficFilter } from './traffic-filter.js';
@@ -34,37 +34,27 @@ const answerOf = ({ id: _id, ...call }: CommittedCall): Omit<CommittedCall, 'id'
 export function liveCalls(events: EventBus, calls: CallStore, reader: LiveReader, afterId: number | undefined): AsyncIterableIterator<ServerSentEvent> {
   const { identity, scope } = reader;
   const inScope = (call: CommittedCall) => scope === '*' || scope.includes(call.dialedNumber);
-  const ready: ServerSentEvent[] = [];
   /** Live calls that came while the replay was being read; sent after it. */
   const early: CommittedCall[] = [];
   /** The ids the replay sent; null until it is read. */
   let replayed: Set<number> | null = null;
   let lastSent = afterId ?? 0;
-  let waiting: ((result: IteratorResult<ServerSentEvent>) => void) | null = null;
   let subscription: Subscription | null = null;
   let started: Promise<void> | null = null;
   let done = false;
 
   const finish = async (): Promise<IteratorResult<ServerSentEvent>> => {
     done = true;
-    ready.length = 0;
     early.length = 0;
-    waiting?.({ value: undefined, done: true });
-    waiting = null;
+    queue.end();
     const active = subscription;
     subscription = null;
     await active?.unsubscribe();
     return { value: undefined, done: true };
   };
 
-  const push = (event: ServerSentEvent) => {
-    if (waiting) {
-      const resolve = waiting;
-      waiting = null;
-      resolve({ value: event, done: false });
-    } else if (ready.length >= MAX_QUEUED) void finish();
-    else ready.push(event);
-  };
+  const queue = pushQueue<ServerSentEvent>(MAX_QUEUED, () => void finish());
+  const push = (event: ServerSentEvent) => queue.push(event);
 
   const offer = (call: CommittedCall) => {
     if (call.id > lastSent) {
@@ -98,10 +88,7 @@ export function liveCalls(events: EventBus, calls: CallStore, reader: LiveReader
     async next() {
       started ??= start();
       await started;
-      const event = ready.shift();
-      if (event) return { value: event, done: false };
-      if (done) return { value: undefined, done: true };
-      return new Promise<IteratorResult<ServerSentEvent>>((resolve) => (waiting = resolve));
+      return queue.next();
     },
     return: finish,
   };
