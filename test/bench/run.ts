@@ -4,6 +4,7 @@ import { dispatchBenchmark } from './dispatch.js';
 const benchmarks: Record<string, () => Promise<void>> = {
   dispatch: () => dispatchBenchmark(),
   login: async () => (await import('./login.js')).loginBenchmark(),
+  traffic: async () => (await import('./traffic.js')).trafficBenchmark(),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,0 +1,177 @@
+/**
+ * The traffic benchmark's data: canonical call records as a switch posts them (NDJSON), the hour
+ * rollup rows the ingest would leave for many calls (for the summary), and the messages between
+ * the load generator (traffic.ts) and the portal process (traffic-server.ts).
+ */
+
+/** A small deterministic generator (mulberry32): the same seed, the same traffic. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 300 toll-free numbers of one customer. */
+export const DIALED = Array.from({ length: 300 }, (_, i) => `+1800555${String(1000 + i)}`);
+/** Call centers; each call center is its own destination. */
+export const CENTERS = ['chicago', 'toronto', 'dallas', 'atlanta', 'phoenix', 'denver'];
+/** Callers' area codes across the US and Canada (each a state or province), busiest first. */
+const CALLER_NPAS = ['212', '312', '213', '713', '305', '404', '617', '206', '303', '602', '214', '415', '512', '702', '615', '704', '801', '503', '916', '412', '216', '314', '816', '502', '504', '208', '406', '307', '605', '701', '402', '515', '608', '517', '860', '401', '802', '603', '207', '302', '410', '804', '843', '205', '601', '501', '405', '505', '907', '808', '416', '514', '604', '902'];
+/** Origin states for the summary's rollup keys: one per caller area code above (a stand-in: the key cardinality is what matters). */
+export const STATES = CALLER_NPAS.map((npa) => `S${npa}`);
+
+const DISPOSITIONS = ['answered', 'answered', 'answered', 'answered', 'answered', 'answered', 'busy', 'no-answer', 'no-answer', 'failed', 'blocked'] as const;
+type Disposition = (typeof DISPOSITIONS)[number];
+
+/** An index skewed towards the start (busiest first): roughly Zipf-like. */
+const skewed = (random: () => number, n: number) => Math.min(n - 1, Math.floor(n * random() ** 2.2));
+
+/** A UTC day's traffic shape: quiet at night, busiest in business hours. */
+const dailyProfile = (hourOfDay: number) => 0.25 + 1.5 * Math.max(0, Math.sin(((hourOfDay - 6) / 16) * Math.PI));
+const PROFILE_MEAN = Array.from({ length: 24 }, (_, h) => dailyProfile(h)).reduce((a, b) => a + b, 0) / 24;
+
+/**
+ * One NDJSON batch of `count` valid canonical records: a few hundred dialed numbers, six call
+ * centers, callers from ~50 area codes, every disposition, start times over the UTC day `day`
+ * (YYYY-MM-DD) with a daily profile. `tag` makes the source ids unique across the run.
+ */
+export function ndjsonBatch(count: number, tag: string, seed: number, day: string, dialed: readonly string[] = DIALED): string {
+  const random = seededRandom(seed);
+  const base = Date.parse(`${day}T00:00:00Z`);
+  const lines: string[] = [];
+  for (let n = 0; n < count; n++) {
+    let hour: number;
+    do hour = Math.floor(random() * 24);
+    while (random() * 1.75 > dailyProfile(hour));
+    const start = base + hour * 3_600_000 + Math.floor(random() * 3_600_000);
+    const disposition: Disposition = DISPOSITIONS[Math.floor(random() * DISPOSITIONS.length)]!;
+    const ring = Math.floor(random() * 20_000);
+    const talk = disposition === 'answered' ? Math.floor(random() * 600_000) + 500 : 0;
+    const cause = { answered: 16, busy: 17, 'no-answer': 19, failed: random() < 0.5 ? 21 : 34, blocked: 21 }[disposition];
+    const center = CENTERS[skewed(random, CENTERS.length)]!;
+    lines.push(
+      JSON.stringify({
+        source: 'bench-sbc',
+        sourceId: `${tag}-${n}`,
+        service: 'toll-free',
+        direction: 'inbound',
+        callingNumber: `+1${CALLER_NPAS[skewed(random, CALLER_NPAS.length)]}555${String(100 + Math.floor(random() * 100)).padStart(4, '0')}`,
+        dialedNumber: dialed[skewed(random, dialed.length)],
+        startedAt: new Date(start).toISOString(),
+        answeredAt: disposition === 'answered' ? new Date(start + ring).toISOString() : null,
+        endedAt: new Date(start + ring + talk).toISOString(),
+        durationSeconds: null,
+        billableSeconds: null,
+        disposition,
+        releaseCause: cause,
+        destination: `cc-${center}`,
+        routingPlanId: 'bench-main',
+        routingPlanVersion: 3,
+        callCenter: center,
+        trunk: random() < 0.5 ? 'carrier-east' : 'carrier-west',
+      }),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+type HourRow = Record<string, string | number>;
+
+/**
+ * The hour rollup rows of one hour of a tenant's calls, as the ingest keys them (tenant, hour,
+ * dialed number, destination, call center, disposition, origin state): `perDay` calls a day on
+ * average, shaped by the daily profile, each call's key drawn as ndjsonBatch draws it, counted
+ * into its row. Returns the rows and how many calls they hold.
+ */
+export function hourRollupKeys(tenantId: string, bucket: Date, perDay: number, seed: number): { rows: HourRow[]; calls: number } {
+  const random = seededRandom(seed + 1);
+  const calls = Math.round((perDay / 24) * (dailyProfile(bucket.getUTCHours()) / PROFILE_MEAN));
+  const bucketStart = bucket.toISOString();
+  const rows = new Map<string, HourRow>();
+  for (let n = 0; n < calls; n++) {
+    const dialed = DIALED[skewed(random, DIALED.length)]!;
+    const center = CENTERS[skewed(random, CENTERS.length)]!;
+    const disposition = DISPOSITIONS[Math.floor(random() * DISPOSITIONS.length)]!;
+    const state = STATES[skewed(random, STATES.length)]!;
+    const key = `${dialed}|${center}|${disposition}|${state}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        tenant_id: tenantId,
+        bucket_start: bucketStart,
+        dialed_number: dialed,
+        destination: `cc-${center}`,
+        call_center: center,
+        disposition,
+        origin_state: state,
+        attempts: 0,
+        answered: 0,
+        busy: 0,
+        no_answer: 0,
+        failed: 0,
+        blocked: 0,
+        terminal_rejects: 0,
+        duration_seconds: 0,
+        billable_seconds: 0,
+      };
+      rows.set(key, row);
+    }
+    (row.attempts as number)++;
+    const column = disposition === 'no-answer' ? 'no_answer' : disposition;
+    (row[column] as number)++;
+    if (disposition === 'answered') {
+      const seconds = 1 + Math.floor(random() * 600);
+      (row.duration_seconds as number) += seconds;
+      (row.billable_seconds as number) += seconds;
+    }
+  }
+  return { rows: [...rows.values()], calls };
+}
+
+export interface SeededAccount {
+  id: string;
+  login: string;
+  password: string;
+}
+
+export interface Ready {
+  port: number;
+  url: string;
+  cert: string;
+  /** Carrier staff (network-manager): assigns the numbers. */
+  staff: SeededAccount;
+  /** An analyst of acme, the tenant the ingested calls belong to: watches the live stream. */
+  analyst: SeededAccount;
+  /** An analyst of umbrella, the tenant whose month of rollups the summary reads. */
+  reporter: SeededAccount;
+  /** The switch: an OAuth client with the network-element role. */
+  edge: { clientId: string; secret: string };
+}
+
+export interface LoadRequest {
+  tenantId: string;
+  /** Calls to spread over the window. */
+  calls: number;
+  days: number;
+  /** The window's end (an hour boundary, ISO). */
+  end: string;
+  budgetSeconds: number;
+}
+
+export interface LoadResult {
+  rows: number;
+  calls: number;
+  hoursLoaded: number;
+  hours: number;
+  seconds: number;
+  generateSeconds: number;
+  centers: number;
+  states: number;
+}
+
+export type ServerMessage = { ready: Ready } | { id: number; answer: unknown } | { id: number; error: string };
