@@ -72,10 +72,10 @@ async function loadHourRollups(request: LoadRequest): Promise<LoadResult> {
   let calls = 0;
   let hoursLoaded = 0;
   let generateMs = 0;
-  // 7919 is prime and does not divide 720: k * 7919 mod hours visits every hour once.
+  // 443 is prime and coprime to 720 (and not near ±1 mod 720): k * 443 mod hours visits every hour once, scattered.
   for (let k = 0; k < hours; k++) {
     if (performance.now() - started > request.budgetSeconds * 1000) break;
-    const h = (k * 7919) % hours;
+    const h = (k * 443) % hours;
     const bucket = new Date(end - (hours - h) * 3_600_000);
     const g = performance.now();
     const { rows: hourRows, calls: hourCalls } = hourRollupKeys(request.tenantId, bucket, request.calls / request.days, h);
