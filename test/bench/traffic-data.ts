@@ -4,17 +4,8 @@
  * the load generator (traffic.ts) and the portal process (traffic-server.ts).
  */
 
-/** A small deterministic generator (mulberry32): the same seed, the same traffic. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/seeded-random.js';
+
 
 /** 300 toll-free numbers of one customer. */
 export const DIALED = Array.from({ length: 300 }, (_, i) => `+1800555${String(1000 + i)}`);

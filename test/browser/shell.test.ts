@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHost, type RunningHost } from '@switchboard/host';
-import { chromiumAvailable, cspCheckedPages, launchChromium, notesTableLoaded, screenshot } from '../support/browser.js';
+import { cspCheckedPages, launchChromium, notesTableLoaded, requireChromium, screenshot } from '../support/browser.js';
 
 /**
  * The shell in a real Chromium, against a running host: both brands, the CSP, no inline script,
@@ -20,11 +20,7 @@ describe('the shell in Chromium', function () {
   let resellerUrl: string;
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      console.warn('      !!! Chromium is missing at /usr/bin/chromium: browser tests SKIPPED (apt-get install chromium)');
-      if (process.env.CI === 'true') throw new Error('CI=true and Chromium is missing');
-      this.skip();
-    }
+    requireChromium(this);
     dataDir = await mkdtemp(join(tmpdir(), 'sb-browser-'));
     host = await startHost(
       {

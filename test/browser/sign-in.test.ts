@@ -7,7 +7,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { startHost, type RunningHost } from '@switchboard/host';
 import { OPERATOR } from '@switchboard/host/dist/directory/index.js';
 import { SESSION_COOKIE } from '@switchboard/host/dist/identity/cookies.js';
-import { chromiumAvailable, cspCheckedPages, launchChromium, notesTableLoaded, screenshot } from '../support/browser.js';
+import { cspCheckedPages, launchChromium, notesTableLoaded, requireChromium, screenshot } from '../support/browser.js';
 import { seedTenant, seedUser, type SeededUser } from '../support/identity.js';
 
 /**
@@ -37,11 +37,7 @@ describe('signing in with Chromium', function () {
   }
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      console.warn('      !!! Chromium is missing at /usr/bin/chromium: browser tests SKIPPED (apt-get install chromium)');
-      if (process.env.CI === 'true') throw new Error('CI=true and Chromium is missing');
-      this.skip();
-    }
+    requireChromium(this);
     dataDir = await mkdtemp(join(tmpdir(), 'sb-browser-sign-in-'));
     host = await startHost(
       {

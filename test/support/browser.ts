@@ -19,6 +19,17 @@ export function chromiumAvailable(): boolean {
 }
 
 /**
+ * Call first in a browser suite's `before`: without Chromium the suite is skipped with a loud
+ * notice, except under CI=true, where it fails (browser tests must run there).
+ */
+export function requireChromium(suite: Mocha.Context): void {
+  if (chromiumAvailable()) return;
+  console.warn(`      !!! Chromium is missing at ${CHROMIUM_PATH}: browser tests SKIPPED (apt-get install chromium)`);
+  if (process.env.CI === 'true') throw new Error('CI=true and Chromium is missing');
+  suite.skip();
+}
+
+/**
  * A headless Chromium for the browser tests: no sandbox (containers), no GPU, no background
  * traffic, and the brands' test host names mapped to 127.0.0.1.
  */

@@ -7,7 +7,8 @@ import { sumCounts, type Granularity, type RollupCounts } from '../../src/rollup
 import { Rollup } from '../../src/rollup/rollup.js';
 import { callInput, randomCalls, readSample } from '../support/index.js';
 import { apiClient, signedInUser, type Caller } from '../support/callers.js';
-import { forEachDatabase, seedTenant, seedUser, startTestHost, type TestHost } from '../support/switchboard.js';
+import { forEachDatabase, seedTenant, seedUser, type TestHost } from '../support/switchboard.js';
+import { startTrafficHost } from '../support/traffic-host.js';
 import { recount, storedCalls, storedRollups } from '../support/traffic-store.js';
 
 const ANSWERED = 'freeswitch/3f0c2b7e-9a41-4d5e-8c1b-6e2f7a9d0c14.cdr.json';
@@ -45,17 +46,7 @@ forEachDatabase((kind, open) => {
     const tenantCalls = async (tenantId: string) => (await storedCalls(host.db)).filter((call) => call.tenantId === tenantId);
 
     before(async () => {
-      const database = await open();
-      host = await startTestHost({
-        // The samples are from 2024: keep raw records long enough that the purge at start leaves them be.
-        plugins: { dirs: ['plugins', 'test/fixtures/plugins'], settings: { traffic: { rawRetentionDays: 3660 } } },
-        database: { url: database.url, schema: database.schema ?? null },
-        identity: { fixtures: null } as never,
-      });
-      cleanup = async () => {
-        await host.dispose();
-        await database.cleanup();
-      };
+      ({ host, cleanup } = await startTrafficHost(open));
       await seedTenant(host, 'acme', { plugins: ['traffic'] });
       await seedTenant(host, 'globex', { plugins: ['traffic'] });
       staff = await signedInUser(host, await seedUser(host, 'carrier', 'ops@carrier.test', 'network-manager'));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { callInput } from '../support/index.js';
 import { apiClient, signedInUser, type ApiClient, type Caller } from '../support/callers.js';
-import { forEachDatabase, seedTenant, seedUser, startTestHost, type SseEvent, type TestHost } from '../support/switchboard.js';
+import { forEachDatabase, seedTenant, seedUser, type SseEvent, type TestHost } from '../support/switchboard.js';
+import { startTrafficHost } from '../support/traffic-host.js';
 
 type Stream = ReturnType<Caller['stream']>;
 
@@ -43,17 +44,7 @@ forEachDatabase((kind, open) => {
     };
 
     before(async () => {
-      const database = await open();
-      host = await startTestHost({
-        // The records are from 2024: keep raw records long enough that the purge at start leaves them be.
-        plugins: { dirs: ['plugins', 'test/fixtures/plugins'], settings: { traffic: { rawRetentionDays: 3660 } } },
-        database: { url: database.url, schema: database.schema ?? null },
-        identity: { fixtures: null } as never,
-      });
-      cleanup = async () => {
-        await host.dispose();
-        await database.cleanup();
-      };
+      ({ host, cleanup } = await startTrafficHost(open));
       await seedTenant(host, 'acme', { plugins: ['traffic'] });
       await seedTenant(host, 'globex', { plugins: ['traffic'] });
       const staff = await signedInUser(host, await seedUser(host, 'carrier', 'ops@carrier.test', 'network-manager'));

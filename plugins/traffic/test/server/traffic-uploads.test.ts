@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { callInput, readSample } from '../support/index.js';
 import { apiClient, signedInUser, type ApiClient } from '../support/callers.js';
-import { forEachDatabase, seedTenant, seedUser, startTestHost, type TestHost } from '../support/switchboard.js';
+import { forEachDatabase, seedTenant, seedUser, type TestHost } from '../support/switchboard.js';
+import { startTrafficHost } from '../support/traffic-host.js';
 import { recount, storedCalls, storedRollups } from '../support/traffic-store.js';
 
 /** Small enough to cross in a test, large enough for a JSON array over the host's 1 MiB JSON cap. */
@@ -27,16 +28,7 @@ forEachDatabase((kind, open) => {
     const callsFrom = async (source: string, prefix = '') => (await storedCalls(host.db)).filter((call) => call.source === source && call.sourceId.startsWith(prefix));
 
     before(async () => {
-      const database = await open();
-      host = await startTestHost({
-        plugins: { dirs: ['plugins', 'test/fixtures/plugins'], settings: { traffic: { rawRetentionDays: 3660, uploadMaxBytes: UPLOAD_MAX_BYTES } } },
-        database: { url: database.url, schema: database.schema ?? null },
-        identity: { fixtures: null } as never,
-      });
-      cleanup = async () => {
-        await host.dispose();
-        await database.cleanup();
-      };
+      ({ host, cleanup } = await startTrafficHost(open, { uploadMaxBytes: UPLOAD_MAX_BYTES }));
       await seedTenant(host, 'acme', { plugins: ['traffic'] });
       const staff = await signedInUser(host, await seedUser(host, 'carrier', 'ops@carrier.test', 'network-manager'));
       // 800-555-0177 (two rows of the Master.csv sample) is left unassigned: those rows are refused by line.

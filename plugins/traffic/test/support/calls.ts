@@ -1,5 +1,6 @@
 import type { CallRecord, CallRecordInput, Disposition } from '../../src/cdr/call-record.js';
 import { validateCallRecord } from '../../src/cdr/validate-call-record.js';
+import { seededRandom } from './switchboard.js';
 
 /** A valid canonical record as a sender would give it; override any field. */
 export function callInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -33,17 +34,6 @@ export function callRecord(overrides: Record<string, unknown> = {}): CallRecord 
   return result.record;
 }
 
-/** A small deterministic generator (mulberry32), so a failing batch can be reproduced from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CALLERS = ['+12125550131', '+13125550187', '+14165550178', '+19025550127', '+18765550140', '+12085550111', null];
 const DIALED = ['+18005550199', '+18885550123', '+18005550142'];

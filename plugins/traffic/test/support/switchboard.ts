@@ -8,6 +8,7 @@ import type * as FetchWithCa from '../../../../test/support/fetch-with-ca.js';
 import type * as Host from '../../../../test/support/host.js';
 import type * as Http from '../../../../test/support/http.js';
 import type * as Identity from '../../../../test/support/identity.js';
+import type * as SeededRandom from '../../../../test/support/seeded-random.js';
 import type * as SseClient from '../../../../test/support/sse-client.js';
 
 const compiledSupport = new URL('../../../../../test/dist/support/', import.meta.url);
@@ -19,6 +20,7 @@ export const { startTestHost } = await load<typeof Host>('host.js');
 export const { send } = await load<typeof Http>('http.js');
 export const { seedTenant, seedUser, signIn, webClient } = await load<typeof Identity>('identity.js');
 export const { openEventStream } = await load<typeof SseClient>('sse-client.js');
+export const { seededRandom } = await load<typeof SeededRandom>('seeded-random.js');
 
 export type { DatabaseKind, TestDatabase } from '../../../../test/support/databases.js';
 export type { TestHost } from '../../../../test/support/host.js';
