@@ -25,7 +25,8 @@ const PER_REQUEST = 200;
 const SENDERS = 8;
 /** Acknowledgments to wait for before the kill. */
 const ACKS_BEFORE_KILL = 6;
-const RETENTION = { rawRetentionDays: 3660 };
+// The simulator stays off: the counts after restart must be exactly what the test sent.
+const RETENTION = { rawRetentionDays: 3660, simulator: { enabled: false } };
 
 interface Portal {
   url: string;

@@ -8,7 +8,7 @@ import { startTestHost, type TestDatabase, type TestHost } from './switchboard.j
 export async function startTrafficHost(open: () => Promise<TestDatabase>, settings: Record<string, unknown> = {}): Promise<{ host: TestHost; cleanup: () => Promise<void> }> {
   const database = await open();
   const host = await startTestHost({
-    plugins: { dirs: ['plugins', 'test/fixtures/plugins'], settings: { traffic: { rawRetentionDays: 3660, ...settings } } },
+    plugins: { dirs: ['plugins', 'test/fixtures/plugins'], settings: { traffic: { rawRetentionDays: 3660, simulator: { enabled: false }, ...settings } } },
     database: { url: database.url, schema: database.schema ?? null },
     identity: { fixtures: null } as never,
   });
