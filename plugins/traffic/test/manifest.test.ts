@@ -10,7 +10,6 @@ describe('traffic: the plugin manifest', () => {
     assert.equal(plugin.manifest.id, 'traffic');
     assert.deepEqual(Object.keys(plugin.manifest.entitlements).sort(), [
       'calls.read',
-      'monitor.read',
       'network.cdrs.write',
       'numbers.read',
       'numbers.write',
