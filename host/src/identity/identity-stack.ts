@@ -7,6 +7,7 @@ import { Directory, type Catalog } from '../directory/index.js';
 import { loadProviderKeys, type ProviderKeys } from '../oidc/keys.js';
 import { API_RESOURCE } from '../oidc/constants.js';
 import type { Database } from '../storage/index.js';
+import { BasicClientResolver } from './basic-client-resolver.js';
 import { BearerIdentityResolver } from './bearer-resolver.js';
 import { FixtureIdentityResolver } from './fixture-resolver.js';
 import { ResolverChain } from './resolver-chain.js';
@@ -50,6 +51,7 @@ export async function openIdentityStack({ config, db, bus, clock, audit, log, ca
   const resolver = new ResolverChain([
     new SessionIdentityResolver(sessions, directory),
     new BearerIdentityResolver(keys.signing, API_RESOURCE, directory, async () => (await loadProviderKeys(db.knex)).signing),
+    new BasicClientResolver(db.knex, directory),
     ...(config.identity.fixtures ? [new FixtureIdentityResolver(config.identity.fixtures)] : []),
   ]);
   return { db, directory, credentials, throttle, sessions, setupTokens: new SetupTokens(db.knex, clock), keys, resolver };

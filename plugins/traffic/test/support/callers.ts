@@ -51,6 +51,8 @@ export async function signedInUser(host: TestHost, user: SeededUser): Promise<Ca
  */
 export interface ApiClient extends Caller {
   clientId: string;
+  /** `Basic base64(id:secret)`: the client's own credentials, as equipment that cannot fetch tokens sends them. */
+  basicAuthorization: string;
   /** A POST with a chunked body (or only headers, `holdBody`), as a collector streams an export. */
   postStream(path: string, contentType: string, body: Pick<StreamPostOptions, 'chunks' | 'holdBody'>): Promise<StreamOutcome>;
 }
@@ -65,6 +67,7 @@ export async function apiClient(host: TestHost, input: { tenantId: string; name:
   const call = (method: string) => (path: string, body?: unknown) => send(host.url, method, path, { ca: host.tls.cert, headers: authorization, body });
   return {
     clientId: client.id,
+    basicAuthorization: `Basic ${Buffer.from(`${client.id}:${secret}`).toString('base64')}`,
     get: (path) => call('GET')(path),
     post: call('POST'),
     put: call('PUT'),
