@@ -65,6 +65,12 @@ export interface Directory {
   /** The record of an OAuth client; its secret is issued elsewhere (needs `host:clients.write`). */
   createClient(actor: Identity, input: NewClient): Promise<ApiClient>;
   setClientStatus(actor: Identity, clientId: string, status: ClientStatus): Promise<ApiClient>;
+  /**
+   * What an API client may do right now (its tenants and grants), or null when it is unknown or
+   * disabled: for work a plugin does on a client's behalf without a request of its, such as
+   * reading the files a switch drops in a folder. The caller still checks the entitlement.
+   */
+  identityForClient(clientId: string): Promise<Identity | null>;
 }
 
 /**

@@ -176,5 +176,19 @@ forEachDatabase((kind, open) => {
       assert.equal((await view.listUsers(await world.as('alice'))).length, 3);
       assert.equal((view as unknown as Record<string, unknown>).ensureCarrier, undefined);
     });
+
+    it("gives plugins a network client's identity (for work on equipment's behalf), never an automation client's", async () => {
+      const view = world.directory.forPlugins();
+      const alice = await world.as('alice');
+      const edge = await world.directory.createClient(alice, { tenantId: 'acme', name: 'edge', kind: 'network' });
+      const bot = await world.directory.createClient(alice, { tenantId: 'acme', name: 'bot', kind: 'automation' });
+      for (const client of [edge, bot]) await world.directory.grant(alice, { subject: { kind: 'client', id: client.id }, roleId: planReader });
+      const identity = await view.identityForClient(edge.id);
+      assert.deepEqual({ subject: identity?.subject, tenantId: identity?.tenantId, grants: Object.keys(identity?.grants ?? {}) }, { subject: edge.id, tenantId: 'acme', grants: ['toll-free:plans.read'] });
+      assert.equal(await view.identityForClient(bot.id), null);
+      assert.equal(await view.identityForClient('client_nobody'), null);
+      await world.directory.setClientStatus(alice, edge.id, 'disabled');
+      assert.equal(await view.identityForClient(edge.id), null);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { unauthenticated, type Directory as DirectoryContract, type Identity } from '@switchboard/sdk';
+import { OPERATOR } from './actor.js';
 
 const METHODS = [
   'getTenant', 'listTenants', 'createTenant', 'updateTenant', 'getSubscriptions', 'setSubscriptions',
@@ -8,8 +9,11 @@ const METHODS = [
   'getClient', 'listClients', 'createClient', 'setClientStatus',
 ] as const satisfies readonly (keyof DirectoryContract)[];
 
+/** Methods without a caller, each passed through by its own rule below. */
+type Uncalled = 'identityForClient';
+
 // Fails to compile when the contract gains a method this list does not pass through.
-const everyMethod: Exclude<keyof DirectoryContract, (typeof METHODS)[number]> extends never ? true : never = true;
+const everyMethod: Exclude<keyof DirectoryContract, (typeof METHODS)[number] | Uncalled> extends never ? true : never = true;
 void everyMethod;
 
 const isIdentity = (actor: unknown): actor is Identity =>
@@ -33,5 +37,11 @@ export function pluginView(directory: DirectoryContract): DirectoryContract {
       return (directory[method] as (...args: unknown[]) => Promise<unknown>).call(directory, actor, ...rest);
     };
   }
+  // Only a network client's: what a plugin does on a client's behalf is reading what equipment
+  // sends, and an identity with a customer automation's grants would let a plugin act beyond that.
+  view.identityForClient = async (clientId: string) => {
+    const client = await (directory.getClient as (actor: unknown, id: string) => ReturnType<DirectoryContract['getClient']>)(OPERATOR, clientId).catch(() => null);
+    return client?.kind === 'network' ? directory.identityForClient(clientId) : null;
+  };
   return Object.freeze(view) as unknown as DirectoryContract;
 }
