@@ -1,7 +1,8 @@
 // @switchboard/plugin-traffic: what other plugins and the next slices use: reference data, the
-// canonical call record, the parsers for what equipment writes, rollups with their measures, and
-// the event committed calls are published as. The server side (ingest, storage, routes) is the
-// plugin's server entry, src/server/index.ts, which the host loads; other plugins never import it.
+// canonical call record, the parsers for what equipment writes, rollups with their measures, the
+// event committed calls are published as, and the types of the routing contract. The server side
+// (ingest, storage, routes, simulator) is the plugin's server entry, src/server/index.ts, which
+// the host loads; other plugins never import it.
 
 // Reference data: NANP area codes and call origins.
 export type { NpaEntry, NpaUse } from './reference/npa-entry.js';
@@ -34,3 +35,7 @@ export { measuresOf, type TrafficMeasures } from './rollup/measures.js';
 
 // Events: committed calls, per tenant (subscribe to CALLS_COMMITTED on the event bus).
 export { CALLS_COMMITTED, type CallsCommitted, type CommittedCall } from './server/publish.js';
+
+// Routing: the traffic plugin's contract (what setup returns). A later plugin registers the router
+// the network asks where each call goes: ctx.contract<TrafficContract>('traffic').useCallRouter(router).
+export type { CallRouteQuery, CallRouter, RouteAction, RouteAnswer, RoutingPlanRef, TrafficContract } from './routing/call-router.js';
