@@ -1,0 +1,38 @@
+import { definePlugin, type PluginContext } from '@switchboard/sdk';
+import { NumberInventory } from '../numbers/inventory.js';
+import { registerNumberRoutes } from '../numbers/number-routes.js';
+import { InventorySweeper } from '../numbers/sweeper.js';
+import type { OrdersConfig } from './config.js';
+import { Tenancy } from './tenancy.js';
+
+/**
+ * The background work of the hosts running in this process. `stop()` is given no context, so it
+ * cannot tell one host's plugin from another's; it stops them all (a process runs one host; tests
+ * start several, one after another).
+ */
+const running = new Map<PluginContext<OrdersConfig>, InventorySweeper>();
+
+/**
+ * The orders plugin's server side: the toll-free number inventory (spare, reserved, assigned,
+ * disconnected and aging), its vanity search, and the sweep that puts lapsed reservations and
+ * aged numbers back to spare.
+ */
+export default definePlugin<void, OrdersConfig>({
+  setup(ctx) {
+    const tenancy = new Tenancy(ctx.container);
+    const inventory = new NumberInventory(ctx.storage, ctx.clock);
+    registerNumberRoutes(ctx.dispatcher, inventory, tenancy);
+    running.set(ctx, new InventorySweeper(inventory, ctx.audit, ctx.logger, ctx.config.sweepIntervalMinutes));
+  },
+
+  // After the migrations: the sweep needs the table.
+  start(ctx) {
+    running.get(ctx)?.start();
+  },
+
+  async stop() {
+    const stopping = [...running.values()];
+    running.clear();
+    await Promise.all(stopping.map((sweeper) => sweeper.stop()));
+  },
+});

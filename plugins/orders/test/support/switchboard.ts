@@ -1,0 +1,20 @@
+// The repository's shared test support (test/support: both databases, a real host, seeded tenants
+// and users), for this plugin's storage and API tests. It is compiled to test/dist/support; this
+// package compiles to dist/test/support, one level deeper than its sources, so one relative import
+// cannot name it from both places. The types come from the sources (erased at build), the code
+// from the compiled files, by a path from where this file runs.
+import type * as Databases from '../../../../test/support/databases.js';
+import type * as Host from '../../../../test/support/host.js';
+import type * as Identity from '../../../../test/support/identity.js';
+
+const compiledSupport = new URL('../../../../../test/dist/support/', import.meta.url);
+const load = <T>(file: string): Promise<T> => import(new URL(file, compiledSupport).href) as Promise<T>;
+
+export const { forEachDatabase } = await load<typeof Databases>('databases.js');
+export const { startTestHost } = await load<typeof Host>('host.js');
+export const { seedTenant, seedUser, signIn, webClient } = await load<typeof Identity>('identity.js');
+
+export type { DatabaseKind, TestDatabase } from '../../../../test/support/databases.js';
+export type { TestHost } from '../../../../test/support/host.js';
+export type { TestResponse } from '../../../../test/support/http.js';
+export type { SeededUser } from '../../../../test/support/identity.js';
