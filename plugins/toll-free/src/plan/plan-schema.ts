@@ -1,0 +1,103 @@
+import type { JSONSchemaType } from '@switchboard/sdk';
+import { DAYS_OF_WEEK } from './model.js';
+import { MAX_BRANCHES_PER_NODE, MAX_ID_LENGTH, MAX_LABEL_LENGTH, MAX_VALUES_PER_NODE } from './limits.js';
+
+// The JSON schema of a routing plan, for ajv (the API checks bodies with it). It holds the shape
+// only: node types, their fields and sizes. What a network manager gets wrong in a plan that has
+// the right shape (a malformed area code, a missing `other`, percentages adding up to 90) is for
+// validatePlan to say in the tree's words, and such a plan may still be saved as a draft, so the
+// schema lets it through. It carries an $id, so it can be embedded in a route's body schema and
+// its internal references still resolve.
+
+const id = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH } as const;
+const label = { type: 'string', maxLength: MAX_LABEL_LENGTH } as const;
+/** Values are checked by validatePlan, which names each bad one; here only their size is bounded. */
+const shortText = { type: 'string', maxLength: 32 } as const;
+const values = (items: JSONSchemaType) => ({ type: 'array', maxItems: MAX_VALUES_PER_NODE, items });
+const next = { $ref: '#/$defs/node' } as const;
+
+function choice(type: string, branchValues: Record<string, JSONSchemaType>, extra: Record<string, JSONSchemaType> = {}): JSONSchemaType {
+  const valueKeys = Object.keys(branchValues);
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'type', 'branches', ...Object.keys(extra)],
+    properties: {
+      id,
+      type: { const: type },
+      label,
+      ...extra,
+      branches: {
+        type: 'array',
+        maxItems: MAX_BRANCHES_PER_NODE,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: [...valueKeys, 'next'],
+          properties: { label, ...branchValues, next },
+        },
+      },
+      ...(type === 'percent' ? {} : { other: next }),
+    },
+  };
+}
+
+const zone = { timeZone: { type: 'string', minLength: 1, maxLength: 64 } };
+
+const action = (type: string, required: string[], properties: Record<string, JSONSchemaType>): JSONSchemaType => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'type', ...required],
+  properties: { id, type: { const: type }, label, ...properties },
+});
+
+/**
+ * One of several object shapes told apart by their `type`: if/then per type rather than oneOf, so
+ * that ajv (without its discriminator option) reports only what is wrong with the shape the
+ * object says it is, not why it is none of the others.
+ */
+function byType(shapes: JSONSchemaType[]): JSONSchemaType {
+  const types = shapes.map((shape) => (shape.properties as { type: { const: string } }).type.const);
+  return {
+    type: 'object',
+    required: ['type'],
+    properties: { type: { enum: types } },
+    allOf: shapes.map((shape, i) => ({ if: { properties: { type: { const: types[i] } } }, then: shape })),
+  };
+}
+
+const destination = byType([
+  { type: 'object', additionalProperties: false, required: ['type', 'number'], properties: { type: { const: 'number' }, number: { type: 'string', maxLength: 40 } } },
+  { type: 'object', additionalProperties: false, required: ['type', 'uri'], properties: { type: { const: 'sip' }, uri: { type: 'string', maxLength: 256 } } },
+  { type: 'object', additionalProperties: false, required: ['type', 'callCenterId'], properties: { type: { const: 'call-center' }, callCenterId: id } },
+]);
+
+const NODE_SCHEMAS: JSONSchemaType[] = [
+  choice('npa', { npas: values(shortText) }),
+  choice('npa-nxx', { prefixes: values(shortText) }),
+  choice('lata', { latas: values(shortText) }),
+  choice('state', { states: values(shortText) }),
+  choice('country', { countries: values(shortText) }),
+  choice('time-of-day', {
+    ranges: values({ type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: shortText, to: shortText } }),
+  }, zone),
+  choice('day-of-week', { days: values({ enum: [...DAYS_OF_WEEK] }) }, zone),
+  choice('date', {
+    dates: values({ type: 'object', additionalProperties: false, required: ['from'], properties: { from: shortText, to: shortText } }),
+  }, zone),
+  choice('percent', { percent: { type: 'number', minimum: 0, maximum: 100 } }),
+  action('route', ['destination'], { destination }),
+  action('announce', ['announcementId'], { announcementId: id }),
+  action('block', [], {}),
+];
+
+export const ROUTING_PLAN_SCHEMA: JSONSchemaType = {
+  $id: 'urn:switchboard:toll-free:routing-plan',
+  type: 'object',
+  additionalProperties: false,
+  required: ['root'],
+  properties: { root: next },
+  $defs: {
+    node: byType(NODE_SCHEMAS),
+  },
+};
