@@ -22,7 +22,46 @@ export interface PluginManifest {
   migrations?: string;
   /** Shell menu entries; each is shown only to callers holding its entitlement. */
   menu?: MenuEntry[];
+  /**
+   * The services a tenant can subscribe to from this plugin, as the orders plugin's catalogue
+   * offers them. Subscribing to any of them subscribes the tenant to the plugin: the directory's
+   * unit of subscription is the plugin.
+   */
+  services?: ServiceDeclaration[];
 }
+
+/** One service of a plugin, as customers see it in the catalogue. */
+export interface ServiceDeclaration {
+  /** Unique within the plugin: the catalogue names it `<plugin id>:<service id>`. */
+  id: string;
+  title: string;
+  description: string;
+  /** Whether customers order it themselves; if not, the carrier or reseller arranges it. */
+  orderable: boolean;
+  /**
+   * What an order of the service counts, when it counts something: `numbers` draws toll-free
+   * numbers from the orders plugin's inventory (reserved when ordered, assigned on completion).
+   */
+  quantities?: ServiceQuantity;
+}
+
+export const SERVICE_QUANTITIES = ['numbers'] as const;
+export type ServiceQuantity = (typeof SERVICE_QUANTITIES)[number];
+
+/** A service of an installed plugin (running here or in a worker), with the plugin it comes from. */
+export interface InstalledService extends ServiceDeclaration {
+  plugin: string;
+  pluginTitle: string;
+}
+
+/** The services of the installed plugins, as the host tells plugins (the orders plugin's catalogue). */
+export interface InstalledServices {
+  /** In plugin load order, each plugin's services in manifest order. */
+  list(): InstalledService[];
+}
+
+/** The tsyringe token under which the host registers InstalledServices. */
+export const INSTALLED_SERVICES = Symbol.for('switchboard.installedServices');
 
 export interface MenuEntry {
   label: string;
@@ -70,6 +109,22 @@ export const manifestSchema = {
           path: { type: 'string', pattern: '^[a-z0-9/-]*$' },
           entitlement: { type: 'string', pattern: ENTITLEMENT },
           order: { type: 'integer' },
+        },
+      },
+    },
+    services: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'description', 'orderable'],
+        properties: {
+          id: { type: 'string', pattern: NAME, minLength: 2, maxLength: 32, description: 'lower-case letters, digits and single dashes' },
+          title: { type: 'string', minLength: 1, maxLength: 80 },
+          description: { type: 'string', minLength: 1, maxLength: 500 },
+          orderable: { type: 'boolean' },
+          quantities: { enum: [...SERVICE_QUANTITIES] },
         },
       },
     },

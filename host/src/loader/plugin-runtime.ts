@@ -2,7 +2,17 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from 'pino';
-import { Tokens, type AuditLog, type Clock, type EventBus, type SwitchboardPlugin, type PluginContext } from '@switchboard/sdk';
+import {
+  INSTALLED_SERVICES,
+  Tokens,
+  type AuditLog,
+  type Clock,
+  type EventBus,
+  type InstalledService,
+  type InstalledServices,
+  type PluginContext,
+  type SwitchboardPlugin,
+} from '@switchboard/sdk';
 import type { Dispatcher } from '../dispatcher/dispatcher.js';
 import { createPluginStorage, loadMigrationsFrom, runMigrations, type Database } from '../storage/index.js';
 import { scopedBus } from '../events/index.js';
@@ -56,7 +66,11 @@ export class PluginRuntime {
   private readonly states = new Map<string, PluginState>();
   private readonly loaded: Loaded[] = [];
 
-  constructor(private readonly deps: RuntimeDependencies) {}
+  constructor(private readonly deps: RuntimeDependencies) {
+    // Read when asked, so the catalogue always shows the plugins that did load, here or in workers.
+    const services: InstalledServices = { list: () => this.installedServices() };
+    deps.container.register(INSTALLED_SERVICES, { useValue: services });
+  }
 
   list(): PluginState[] {
     return [...this.states.values()];
@@ -64,6 +78,13 @@ export class PluginRuntime {
 
   running(): DiscoveredPlugin[] {
     return this.loaded.map((l) => l.discovered);
+  }
+
+  /** The services the manifests of the installed plugins (running here or in a worker) declare. */
+  installedServices(): InstalledService[] {
+    return this.list()
+      .filter((state) => state.plugin && (state.state === 'running' || state.state === 'remote'))
+      .flatMap(({ plugin }) => (plugin!.manifest.services ?? []).map((service) => ({ ...service, plugin: plugin!.manifest.id, pluginTitle: plugin!.manifest.title })));
   }
 
   async load(discovery: Discovery, only?: readonly string[]): Promise<void> {

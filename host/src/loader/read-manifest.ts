@@ -52,6 +52,10 @@ export async function readManifest(dir: string, sdkVersion: string = SDK_VERSION
       problems.push(`switchboard.menu: entry "${entry.label}" needs entitlement "${entry.entitlement}", which the manifest does not declare`);
     }
   }
+  const serviceIds = (Array.isArray(manifest?.services) ? manifest.services : []).map((service) => service?.id);
+  for (const id of new Set(serviceIds.filter((id, index) => serviceIds.indexOf(id) !== index))) {
+    problems.push(`switchboard.services: two services have the id "${String(id)}"; each needs its own`);
+  }
   if (problems.length) throw new PluginLoadError(typeof manifest?.id === 'string' ? `${manifest.id} (${name})` : name, problems);
   return { dir, packageName: name, version: pkg.version as string, manifest };
 }

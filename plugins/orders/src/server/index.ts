@@ -1,4 +1,6 @@
 import { definePlugin, type PluginContext } from '@switchboard/sdk';
+import { registerCatalogueRoutes } from '../catalogue/catalogue-routes.js';
+import { ServiceCatalogue } from '../catalogue/service-catalogue.js';
 import { NumberInventory } from '../numbers/inventory.js';
 import { registerNumberRoutes } from '../numbers/number-routes.js';
 import { InventorySweeper } from '../numbers/sweeper.js';
@@ -13,15 +15,17 @@ import { Tenancy } from './tenancy.js';
 const running = new Map<PluginContext<OrdersConfig>, InventorySweeper>();
 
 /**
- * The orders plugin's server side: the toll-free number inventory (spare, reserved, assigned,
- * disconnected and aging), its vanity search, and the sweep that puts lapsed reservations and
- * aged numbers back to spare.
+ * The orders plugin's server side: the service catalogue built from the installed plugins'
+ * manifests; the toll-free number inventory (spare, reserved, assigned, disconnected and aging),
+ * its vanity search, and the sweep that puts lapsed reservations and aged numbers back to spare.
  */
 export default definePlugin<void, OrdersConfig>({
   setup(ctx) {
     const tenancy = new Tenancy(ctx.container);
     const inventory = new NumberInventory(ctx.storage, ctx.clock);
+    const catalogue = new ServiceCatalogue(ctx.container, tenancy, inventory, ctx.storage.knex);
     registerNumberRoutes(ctx.dispatcher, inventory, tenancy);
+    registerCatalogueRoutes(ctx.dispatcher, catalogue);
     running.set(ctx, new InventorySweeper(inventory, ctx.audit, ctx.logger, ctx.config.sweepIntervalMinutes));
   },
 
