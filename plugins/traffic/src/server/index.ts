@@ -1,4 +1,8 @@
 import { definePlugin, type PluginContext } from '@switchboard/sdk';
+import type { TrafficContract } from '../routing/call-router.js';
+import { CallRouting } from '../routing/call-routing.js';
+import { createSimulator } from '../simulator/create-simulator.js';
+import type { Simulator } from '../simulator/simulator.js';
 import { CallStore } from './call-store.js';
 import { carrierStaffCheck } from './carrier-staff.js';
 import type { TrafficConfig } from './config.js';
@@ -10,41 +14,54 @@ import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerLiveRoute } from './routes/live-route.js';
 import { registerNumberRoutes } from './routes/number-routes.js';
 import { registerReadingRoutes } from './routes/reading-routes.js';
+import { registerSimulatorRoutes } from './routes/simulator-routes.js';
+
+/** What runs in the background for one host: the retention purge, and the simulator when it is on. */
+interface Background {
+  purge: RetentionPurge;
+  simulator: Simulator | null;
+}
 
 /**
- * The retention purges of the hosts running in this process. `stop()` is given no context, so it
+ * The background work of the hosts running in this process. `stop()` is given no context, so it
  * cannot tell one host's plugin from another's; it stops them all. A process runs one host (tests
  * start several, one after another), so this stops exactly the one shutting down.
  */
-const purges = new Map<PluginContext<TrafficConfig>, RetentionPurge>();
+const running = new Map<PluginContext<TrafficConfig>, Background>();
 
 /**
  * The traffic plugin's server side: CDR ingest from the network (JSON and NDJSON, FreeSWITCH, Asterisk), the
  * number inventory that attributes calls to customers, calls and summaries for customers, the live
- * stream of committed calls, and the
- * retention purge of raw records.
+ * stream of committed calls, the retention purge of raw records, and the embedded network
+ * simulator. Its contract lets a later plugin (toll-free) answer where calls go.
  */
-export default definePlugin<void, TrafficConfig>({
+export default definePlugin<TrafficContract, TrafficConfig>({
   setup(ctx) {
     const rollups = new RollupStore(ctx.storage);
     const calls = new CallStore(ctx.storage, rollups, ctx.clock);
     const numbers = new NumberRegistry(ctx.storage, ctx.clock);
     const ingest = new CdrIngest(calls, numbers, ctx.events, ctx.logger);
+    const routing = new CallRouting(ctx.logger.child({ component: 'routing' }));
+    const simulator = createSimulator(ctx, { ingest, numbers, routing });
     registerIngestRoutes(ctx.dispatcher, ingest, { uploadMaxBytes: ctx.config.uploadMaxBytes });
     registerNumberRoutes(ctx.dispatcher, numbers, carrierStaffCheck(ctx.container));
     registerReadingRoutes(ctx.dispatcher, calls, rollups, ctx.clock);
     registerLiveRoute(ctx.dispatcher, ctx.events, calls);
-    purges.set(ctx, new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger));
+    registerSimulatorRoutes(ctx.dispatcher, simulator, ctx.clock);
+    running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), simulator });
+    return { useCallRouter: (router) => routing.useCallRouter(router) };
   },
 
-  // After the migrations: the purge needs the tables.
+  // After the migrations: the purge and the simulator need the tables.
   start(ctx) {
-    purges.get(ctx)?.start();
+    const background = running.get(ctx);
+    background?.purge.start();
+    background?.simulator?.start();
   },
 
   async stop() {
-    const stopping = [...purges.values()];
-    purges.clear();
-    await Promise.all(stopping.map((purge) => purge.stop()));
+    const stopping = [...running.values()];
+    running.clear();
+    await Promise.all(stopping.map(async ({ purge, simulator }) => Promise.all([purge.stop(), simulator?.stop()])));
   },
 });
