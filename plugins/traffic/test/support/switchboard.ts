@@ -3,6 +3,7 @@
 // package compiles to dist/test/support, one level deeper than its sources, so one relative import
 // cannot name it from both places. The types come from the sources (erased at build), the code
 // from the compiled files, by a path from where this file runs.
+import type * as Browser from '../../../../test/support/browser.js';
 import type * as Databases from '../../../../test/support/databases.js';
 import type * as FetchWithCa from '../../../../test/support/fetch-with-ca.js';
 import type * as Host from '../../../../test/support/host.js';
@@ -14,6 +15,7 @@ import type * as SseClient from '../../../../test/support/sse-client.js';
 const compiledSupport = new URL('../../../../../test/dist/support/', import.meta.url);
 const load = <T>(file: string): Promise<T> => import(new URL(file, compiledSupport).href) as Promise<T>;
 
+export const { cspCheckedPages, launchChromium, requireChromium, screenshot } = await load<typeof Browser>('browser.js');
 export const { forEachDatabase } = await load<typeof Databases>('databases.js');
 export const { fetchWithCa } = await load<typeof FetchWithCa>('fetch-with-ca.js');
 export const { startTestHost } = await load<typeof Host>('host.js');
