@@ -5,6 +5,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   dispatch: () => dispatchBenchmark(),
   login: async () => (await import('./login.js')).loginBenchmark(),
   traffic: async () => (await import('./traffic.js')).trafficBenchmark(),
+  routing: async () => (await import('./routing.js')).routingBenchmark(),
 };
 
 const wanted = process.argv.slice(2);
