@@ -31,7 +31,7 @@ const host = await startHost(
     dataDir,
     server: { host: '127.0.0.1', httpsPort: 0, httpPort: null, rateLimit: { perMinute: 100_000_000, burst: 10_000_000 } },
     log: { level: 'silent' },
-    plugins: { dirs: ['plugins'], settings: { traffic: { rawRetentionDays: 3660 } } },
+    plugins: { dirs: ['plugins'], settings: { traffic: { rawRetentionDays: 3660, simulator: { enabled: false } } } },
     identity: { fixtures: null },
     ...(pg ? { database: { url: pg.url, schema: pg.schema ?? null } } : {}),
   },
