@@ -19,7 +19,9 @@ export const latestCallColumns: Column<MonitorCall>[] = [
     key: 'destination',
     label: 'Destination',
     value: (call) => [call.destination, call.callCenter].filter(Boolean).join(' '),
-    render: (call) => html`${groupLabel('destination', call.destination ?? '')}${call.callCenter ? html`<br />${call.callCenter}` : ''}`,
+    // The call center under the destination, unless it is the same name (a destination that is a call center).
+    render: (call) =>
+      html`${groupLabel('destination', call.destination ?? '')}${call.callCenter && call.callCenter !== call.destination ? html`<br />${call.callCenter}` : ''}`,
   },
   { key: 'disposition', label: 'Outcome', value: (call) => dispositionLabel(call.disposition) },
   { key: 'durationSeconds', label: 'Duration', align: 'end', render: (call) => formatDuration(call.durationSeconds), nowrap: true },

@@ -37,7 +37,7 @@ export class TrafficSimulatorPanel extends LitElement {
       }
       form sb-field {
         margin-bottom: 0;
-        max-width: 12rem;
+        max-width: 16rem;
       }
       ul {
         list-style: none;

@@ -200,4 +200,91 @@ forEachDatabase((kind, open) => {
       }
     });
   });
+
+  describe(`traffic: the monitor steering the simulator in Chromium (${kind})`, function () {
+    this.timeout(120_000);
+    let host: TestHost;
+    let cleanup: () => Promise<void>;
+    let browser: Browser;
+    let admin: SeededUser;
+
+    before(async function () {
+      requireChromium(this);
+      // Short calls at a high rate, so that every tick brings calls whatever the time of day.
+      const destination = (id: string, name: string) => ({ id, name, agents: 500, handleSeconds: 5 });
+      ({ host, cleanup } = await startTrafficHost(open, {
+        simulator: {
+          enabled: true,
+          tickMilliseconds: 200,
+          customers: [{ tenantId: 'acme', callsPerMinute: 600, numbers: ['+18005550100'], destinations: [destination('dallas', 'Dallas call center'), destination('tampa', 'Tampa call center')] }],
+        },
+      }));
+      await seedTenant(host, 'acme', { plugins: ['traffic'] });
+      admin = await seedUser(host, 'acme', 'ann@acme.test', 'administrator');
+      browser = await launchChromium();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await cleanup?.();
+    });
+
+    const newPage = cspCheckedPages(() => browser);
+
+    /** A headline tile's figure, as a number, read through the shadow roots of the shell and the page. */
+    const tileValue = (page: Page, label: string) =>
+      page.evaluate((label) => {
+        const find = (root: Document | ShadowRoot): Element | null => {
+          const here = root.querySelector('traffic-monitor');
+          if (here) return here;
+          for (const element of root.querySelectorAll('*')) {
+            const inside = element.shadowRoot && find(element.shadowRoot);
+            if (inside) return inside;
+          }
+          return null;
+        };
+        const tiles = [...(find(document)?.shadowRoot?.querySelectorAll('.tile') ?? [])];
+        const tile = tiles.find((t) => t.querySelector('dt')?.textContent === label);
+        return Number((tile?.querySelector('dd')?.textContent ?? '').replace(/\D/g, '') || Number.NaN);
+      }, label);
+
+    /** Until the tile's figure passes `than`. */
+    async function tileRisesAbove(page: Page, label: string, than: number): Promise<number> {
+      for (;;) {
+        const value = await tileValue(page, label);
+        if (value > than) return value;
+        await page.waitForTimeout(200);
+      }
+    }
+
+    it('takes a call center down from the Simulator panel, and failed calls rise until it is brought up', async () => {
+      const { page } = await newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${host.url}/`);
+      await page.locator('sb-shell header a.sign-in').click();
+      await page.locator('form input#login').fill(admin.login);
+      await page.locator('form input#password').fill(admin.password);
+      await page.keyboard.press('Enter');
+      await page.locator('sb-shell nav a', { hasText: 'Real-time monitor' }).click();
+      await page.locator('traffic-monitor .connection', { hasText: 'Live' }).waitFor();
+
+      // The simulator's calls arrive, and its panel shows both call centers up.
+      await tileRisesAbove(page, 'Calls', 0);
+      const panel = page.locator('traffic-simulator-panel');
+      await panel.locator('h2', { hasText: 'Simulator' }).waitFor();
+      await panel.getByText(/of 500 agents busy/).first().waitFor();
+      assert.equal(await tileValue(page, 'Failed'), 0, 'nothing fails while both are up');
+
+      await page.getByRole('button', { name: 'Take down Dallas call center' }).click();
+      await panel.locator('li.down', { hasText: 'Dallas call center' }).getByText('Down').waitFor();
+      const failed = await tileRisesAbove(page, 'Failed', 0);
+      assert.ok(failed > 0);
+      const rows = await page.locator('traffic-monitor sb-data-table tbody tr').allInnerTexts();
+      assert.ok(rows.some((row) => row.includes('dallas') && row.includes('Failed')), 'failed calls at Dallas in the latest calls');
+      await screenshot(page, 'traffic-monitor-simulator-incident');
+
+      await page.getByRole('button', { name: 'Bring up Dallas call center' }).click();
+      await panel.getByRole('button', { name: 'Take down Dallas call center' }).waitFor();
+      assert.equal(await panel.locator('li.down').count(), 0);
+    });
+  });
 });
