@@ -1,3 +1,5 @@
+import type { AsteriskDropFolderSetting } from './drop-folder/asterisk-drop-folder.js';
+
 /** The plugin's settings (`plugins.settings.traffic`), with the defaults of its manifest's config schema applied. */
 export interface TrafficConfig {
   /** Days raw call records are kept, by start time; rollups are kept for good. */
@@ -6,6 +8,10 @@ export interface TrafficConfig {
   purgeIntervalMinutes: number;
   /** Largest NDJSON or Master.csv upload, in bytes (JSON arrays are held whole and capped lower). */
   uploadMaxBytes: number;
+  /** Folders Asterisk switches drop finished Master.csv files into. */
+  asteriskDropFolders: AsteriskDropFolderSetting[];
+  /** How often the drop folders are looked at. */
+  dropFolderPollSeconds: number;
   /** The embedded network simulator (off unless enabled). */
   simulator: SimulatorConfig;
 }

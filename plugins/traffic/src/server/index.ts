@@ -1,4 +1,4 @@
-import { definePlugin, type PluginContext } from '@switchboard/sdk';
+import { definePlugin, Tokens, type Directory, type PluginContext } from '@switchboard/sdk';
 import type { TrafficContract } from '../routing/call-router.js';
 import { CallRouting } from '../routing/call-routing.js';
 import { createSimulator } from '../simulator/create-simulator.js';
@@ -6,6 +6,8 @@ import type { Simulator } from '../simulator/simulator.js';
 import { CallStore } from './call-store.js';
 import { carrierStaffCheck } from './carrier-staff.js';
 import type { TrafficConfig } from './config.js';
+import { AsteriskDropFolder } from './drop-folder/asterisk-drop-folder.js';
+import { DropFolderPoller } from './drop-folder/drop-folder-poller.js';
 import { CdrIngest } from './ingest.js';
 import { NumberRegistry } from './number-registry.js';
 import { RetentionPurge } from './retention.js';
@@ -16,10 +18,23 @@ import { registerNumberRoutes } from './routes/number-routes.js';
 import { registerReadingRoutes } from './routes/reading-routes.js';
 import { registerSimulatorRoutes } from './routes/simulator-routes.js';
 
-/** What runs in the background for one host: the retention purge, and the simulator when it is on. */
+/** What runs in the background for one host: the retention purge, the drop folders, and the simulator when it is on. */
 interface Background {
   purge: RetentionPurge;
+  dropFolders: DropFolderPoller;
   simulator: Simulator | null;
+}
+
+/**
+ * The drop folders' poller. Each folder reads as its network client, whose identity comes from the
+ * directory; a plugin worker process has none, so there its folders log that and stay unread.
+ */
+function dropFolderPoller(ctx: PluginContext<TrafficConfig>, ingest: CdrIngest): DropFolderPoller {
+  const logger = ctx.logger.child({ component: 'drop-folders' });
+  const clientIdentity = async (clientId: string) =>
+    ctx.container.isRegistered(Tokens.Directory, true) ? ctx.container.resolve<Directory>(Tokens.Directory).identityForClient(clientId) : null;
+  const folders = ctx.config.asteriskDropFolders.map((setting) => new AsteriskDropFolder(setting, ingest, clientIdentity, ctx.clock, logger));
+  return new DropFolderPoller(folders, ctx.config.dropFolderPollSeconds * 1000, logger);
 }
 
 /**
@@ -32,7 +47,7 @@ const running = new Map<PluginContext<TrafficConfig>, Background>();
 /**
  * The traffic plugin's server side: CDR ingest from the network (JSON and NDJSON, FreeSWITCH, Asterisk), the
  * number inventory that attributes calls to customers, calls and summaries for customers, the live
- * stream of committed calls, the retention purge of raw records, and the embedded network
+ * stream of committed calls, the retention purge of raw records, Asterisk drop folders, and the embedded network
  * simulator. Its contract lets a later plugin (toll-free) answer where calls go.
  */
 export default definePlugin<TrafficContract, TrafficConfig>({
@@ -48,20 +63,21 @@ export default definePlugin<TrafficContract, TrafficConfig>({
     registerReadingRoutes(ctx.dispatcher, calls, rollups, ctx.clock);
     registerLiveRoute(ctx.dispatcher, ctx.events, calls);
     registerSimulatorRoutes(ctx.dispatcher, simulator, ctx.clock);
-    running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), simulator });
+    running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), dropFolders: dropFolderPoller(ctx, ingest), simulator });
     return { useCallRouter: (router) => routing.useCallRouter(router) };
   },
 
-  // After the migrations: the purge and the simulator need the tables.
+  // After the migrations: the purge, the drop folders and the simulator need the tables.
   start(ctx) {
     const background = running.get(ctx);
     background?.purge.start();
+    background?.dropFolders.start();
     background?.simulator?.start();
   },
 
   async stop() {
     const stopping = [...running.values()];
     running.clear();
-    await Promise.all(stopping.map(async ({ purge, simulator }) => Promise.all([purge.stop(), simulator?.stop()])));
+    await Promise.all(stopping.map(async ({ purge, dropFolders, simulator }) => Promise.all([purge.stop(), dropFolders.stop(), simulator?.stop()])));
   },
 });
