@@ -1,7 +1,7 @@
 import type { RoutingPlan } from '../plan/model.js';
 
-export const VERSION_STATES = ['draft', 'scheduled', 'active', 'superseded'] as const;
-export type VersionState = (typeof VERSION_STATES)[number];
+/** The registry's SAVED, PENDING, ACTIVE and OLD. */
+export type VersionState = 'draft' | 'scheduled' | 'active' | 'superseded';
 
 /** A routing plan as stored: its name, the numbers it routes and the revision an edit must name. */
 export interface StoredPlan {

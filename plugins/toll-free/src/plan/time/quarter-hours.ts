@@ -15,9 +15,3 @@ export function parseQuarterHour(text: string): number | { reason: string } {
   if (minutes % 15 !== 0) return { reason: `"${text}" is not on a quarter hour (:00, :15, :30 or :45)` };
   return hours * 4 + minutes / 15;
 }
-
-/** 33 -> '08:15' */
-export function formatQuarterHour(quarter: number): string {
-  const hours = Math.floor(quarter / 4);
-  return `${String(hours).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
-}
