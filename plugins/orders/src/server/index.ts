@@ -4,6 +4,11 @@ import { ServiceCatalogue } from '../catalogue/service-catalogue.js';
 import { NumberInventory } from '../numbers/inventory.js';
 import { registerNumberRoutes } from '../numbers/number-routes.js';
 import { InventorySweeper } from '../numbers/sweeper.js';
+import { Fulfilment } from '../orders/fulfilment.js';
+import { OrderJournal } from '../orders/order-journal.js';
+import { registerOrderRoutes } from '../orders/order-routes.js';
+import { OrderStore } from '../orders/order-store.js';
+import { OrderPlacement } from '../orders/placement.js';
 import type { OrdersConfig } from './config.js';
 import { Tenancy } from './tenancy.js';
 
@@ -16,7 +21,8 @@ const running = new Map<PluginContext<OrdersConfig>, InventorySweeper>();
 
 /**
  * The orders plugin's server side: the service catalogue built from the installed plugins'
- * manifests; the toll-free number inventory (spare, reserved, assigned, disconnected and aging),
+ * manifests; orders to add, change and remove services, their life cycle and the fulfilment queue
+ * (completion changes the tenant's subscriptions and numbers); the toll-free number inventory (spare, reserved, assigned, disconnected and aging),
  * its vanity search, and the sweep that puts lapsed reservations and aged numbers back to spare.
  */
 export default definePlugin<void, OrdersConfig>({
@@ -24,8 +30,13 @@ export default definePlugin<void, OrdersConfig>({
     const tenancy = new Tenancy(ctx.container);
     const inventory = new NumberInventory(ctx.storage, ctx.clock);
     const catalogue = new ServiceCatalogue(ctx.container, tenancy, inventory, ctx.storage.knex);
+    const orders = new OrderStore(ctx.storage);
+    const journal = new OrderJournal(ctx.audit, ctx.events, ctx.logger);
+    const placement = new OrderPlacement(ctx.storage.knex, orders, inventory, catalogue, journal, ctx.clock, ctx.config);
+    const fulfilment = new Fulfilment(ctx.storage.knex, orders, inventory, tenancy, journal, ctx.clock, ctx.config, ctx.logger);
     registerNumberRoutes(ctx.dispatcher, inventory, tenancy);
     registerCatalogueRoutes(ctx.dispatcher, catalogue);
+    registerOrderRoutes(ctx.dispatcher, orders, placement, fulfilment);
     running.set(ctx, new InventorySweeper(inventory, ctx.audit, ctx.logger, ctx.config.sweepIntervalMinutes));
   },
 

@@ -6,6 +6,7 @@
 import type * as Databases from '../../../../test/support/databases.js';
 import type * as Host from '../../../../test/support/host.js';
 import type * as Identity from '../../../../test/support/identity.js';
+import type * as Wait from '../../../../test/events/wait.js';
 
 const compiledSupport = new URL('../../../../../test/dist/support/', import.meta.url);
 const load = <T>(file: string): Promise<T> => import(new URL(file, compiledSupport).href) as Promise<T>;
@@ -13,6 +14,7 @@ const load = <T>(file: string): Promise<T> => import(new URL(file, compiledSuppo
 export const { forEachDatabase } = await load<typeof Databases>('databases.js');
 export const { startTestHost } = await load<typeof Host>('host.js');
 export const { seedTenant, seedUser, signIn, webClient } = await load<typeof Identity>('identity.js');
+export const { until } = await load<typeof Wait>('../events/wait.js');
 
 export type { DatabaseKind, TestDatabase } from '../../../../test/support/databases.js';
 export type { TestHost } from '../../../../test/support/host.js';
