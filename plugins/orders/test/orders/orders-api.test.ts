@@ -282,6 +282,28 @@ forEachDatabase((kind, open) => {
       assert.equal((await w.acmeAnalyst.get('/api/orders/queue')).status, 403);
     });
 
+    it('lets one of two racing requests win: one number to one order, one completion per order', async () => {
+      await w.staff.post('/api/orders/inventory', { numbers: ['+18335550170'] });
+      const [acme, globex] = await Promise.all([
+        w.acmeAdmin.post('/api/orders/orders', { items: [{ action: 'change', service: 'freephone:numbers', numbers: { pick: ['+18335550170'] } }] }),
+        w.globexAdmin.post('/api/orders/orders', { items: [{ action: 'add', service: 'freephone:numbers', numbers: { pick: ['+18335550170'] } }] }),
+      ]);
+      assert.deepEqual([acme.status, globex.status].sort(), [201, 409]);
+      const winner = acme.status === 201 ? acme.body : globex.body;
+      assert.equal((acme.status === 409 ? acme : globex).body.error.code, 'numbers_unavailable');
+
+      await startWork(w.staff, winner.id);
+      const assignedBefore = eventsOf(NUMBER_ASSIGNED).length;
+      const [one, two] = await Promise.all([move(w.staff, winner.id, 'completed'), move(w.staff, winner.id, 'completed')]);
+      assert.deepEqual([one.status, two.status].sort(), [200, 409]);
+      const loser = one.status === 409 ? one : two;
+      assert.equal(loser.body.error.code, 'invalid_transition');
+      assert.equal(loser.body.error.status, 'completed');
+      const steps = (await w.staff.get(`/api/orders/orders/${winner.id}`)).body.steps as { status: string }[];
+      assert.deepEqual(steps.map((step) => step.status), ['submitted', 'accepted', 'in_provisioning', 'completed']);
+      await until('the assignment event', () => eventsOf(NUMBER_ASSIGNED).length === assignedBefore + 1);
+    });
+
     it('lets a customer follow its orders, newest first, a page at a time', async () => {
       const first = await w.acmeAnalyst.get('/api/orders/orders?limit=2');
       assert.equal(first.status, 200);
