@@ -168,7 +168,7 @@ export class TrafficMonitorPage extends LitElement {
     const query = { granularity: 'minute', from: new Date(from).toISOString(), dialedNumber: filter.dialedNumber };
     const [summary, latest, ...grouped] = await Promise.all([
       api.get<SummaryAnswer>('/api/traffic/summary', { query }),
-      api.get<{ calls: MonitorCall[] }>('/api/traffic/calls', { query: { limit: LATEST_CALLS_READ, dialedNumber: filter.dialedNumber } }),
+      api.get<{ calls: MonitorCall[] }>('/api/traffic/calls', { query: { limit: LATEST_CALLS_READ, from: query.from, dialedNumber: filter.dialedNumber } }),
       ...GROUP_DIMENSIONS.map((groupBy) => this.readGroups(query, groupBy)),
     ]);
     const groups: Baseline['groups'] = {};
@@ -221,9 +221,9 @@ export class TrafficMonitorPage extends LitElement {
       <section class="card" aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest calls</h2>
         <sb-data-table
-          caption="Latest calls, the last to end first"
+          caption="Latest calls in the window, the last to end first"
           .columns=${latestCallColumns}
-          .rows=${[...traffic.latestCalls]}
+          .rows=${traffic.latestCalls.filter((call) => Date.parse(call.startedAt) >= from)}
           sort-key="endedAt"
           sort-direction="descending"
           page-size="10"

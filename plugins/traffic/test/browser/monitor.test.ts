@@ -7,6 +7,7 @@ import { startTrafficHost } from '../support/traffic-host.js';
 import { cuttableLink } from './cuttable-link.js';
 
 const ACME_NUMBER = '+18005550199';
+const ACME_SECOND_NUMBER = '+18005550142';
 const GLOBEX_NUMBER = '+18885550123';
 
 /** The Q.850 cause each kind of unanswered call is released with. */
@@ -58,7 +59,7 @@ forEachDatabase((kind, open) => {
       await seedTenant(host, 'acme', { plugins: ['traffic'] });
       await seedTenant(host, 'globex', { plugins: ['traffic'] });
       const staff = await signedInUser(host, await seedUser(host, 'carrier', 'ops@carrier.test', 'network-manager'));
-      for (const [number, tenantId] of [[ACME_NUMBER, 'acme'], [GLOBEX_NUMBER, 'globex']]) {
+      for (const [number, tenantId] of [[ACME_NUMBER, 'acme'], [ACME_SECOND_NUMBER, 'acme'], [GLOBEX_NUMBER, 'globex']]) {
         assert.equal((await staff.put(`/api/traffic/numbers/${number}`, { tenantId })).status, 200);
       }
       analyst = await seedUser(host, 'acme', 'ana@acme.test', 'analyst');
@@ -170,6 +171,38 @@ forEachDatabase((kind, open) => {
       await screenshot(page, 'traffic-monitor-390');
     });
 
+    it('narrows tiles, charts and table to the window, the dialed number and the call center chosen', async () => {
+      await post(
+        recentCall({ dialedNumber: ACME_SECOND_NUMBER, callCenter: 'toronto', destination: '+14165550100', callingNumber: '+16475550111' }, 30_000),
+        recentCall({ dialedNumber: ACME_SECOND_NUMBER, callCenter: 'chicago', disposition: 'blocked', callingNumber: '+16475550122' }, 20_000),
+        // Started two hours ago: outside the last 15 minutes and the last hour, inside the last 6 hours.
+        recentCall({ dialedNumber: ACME_SECOND_NUMBER, callCenter: 'toronto', destination: '+14165550100' }, 2 * 3600_000),
+      );
+      const page = await openMonitor();
+      const all = Number(await tile(page, 'Calls').innerText());
+      const field = (name: string) => page.locator(`traffic-monitor sb-field[name="${name}"] select`);
+
+      await field('dialedNumber').selectOption(ACME_SECOND_NUMBER);
+      await tileShows(page, 'Calls', '2');
+      await tileShows(page, 'Blocked', '1');
+      const rows = await tableRows(page);
+      assert.equal(rows.length, 2);
+      assert.ok(rows.every((row) => row.includes('800-555-0142')), 'only the chosen number\'s calls');
+
+      await field('place').selectOption('callCenter:toronto');
+      await tileShows(page, 'Calls', '1');
+      await tileShows(page, 'Blocked', '0');
+      assert.deepEqual((await tableRows(page)).map((row) => row.includes('647-555-0111')), [true]);
+
+      await field('window').selectOption('360');
+      await page.locator('traffic-monitor h2', { hasText: 'Last 6 hours' }).waitFor();
+      await tileShows(page, 'Calls', '2');
+
+      await field('place').selectOption('');
+      await field('dialedNumber').selectOption('');
+      await tileShows(page, 'Calls', String(all + 1));
+    });
+
     it('marks the page stale while the live connection is down, and catches up when it is back', async () => {
       const page = await openMonitor();
       // The same portal through a link the test can cut (the session cookie is the host name's, whatever the port).
@@ -181,6 +214,7 @@ forEachDatabase((kind, open) => {
         await page.locator('traffic-monitor .connection', { hasText: 'Live' }).waitFor();
         await page.locator('traffic-monitor section[aria-labelledby="charts-heading"][aria-busy="false"]').waitFor();
         const before = Number(await tile(page, 'Calls').innerText());
+        const blockedBefore = Number(await tile(page, 'Blocked').innerText());
 
         link.cut();
         const banner = page.locator('traffic-monitor .banner.connection-lost[role="alert"]');
@@ -194,7 +228,7 @@ forEachDatabase((kind, open) => {
         await page.locator('traffic-monitor .connection', { hasText: 'Live' }).waitFor();
         await banner.waitFor({ state: 'detached' });
         await tileShows(page, 'Calls', String(before + 1));
-        await tileShows(page, 'Blocked', '1');
+        await tileShows(page, 'Blocked', String(blockedBefore + 1));
       } finally {
         await link.close();
       }
