@@ -162,7 +162,11 @@ export class LiveTraffic {
 
   private remember(call: MonitorCall, at: number): void {
     if (!this.matchesPlace(call)) return;
-    this.latest = [call, ...this.latest].sort((a, b) => endedAt(b) - endedAt(a)).slice(0, LATEST_CALLS_KEPT);
+    // A new array (the table redraws when it changes), with the call placed by when it ended.
+    const ended = endedAt(call);
+    let place = 0;
+    while (place < this.latest.length && endedAt(this.latest[place]!) >= ended) place++;
+    if (place < LATEST_CALLS_KEPT) this.latest = [...this.latest.slice(0, place), call, ...this.latest.slice(place, LATEST_CALLS_KEPT - 1)];
     insertSorted(this.arrivals, at);
     if (this.arrivals.length > ARRIVALS_KEPT) this.arrivals.splice(0, this.arrivals.length - ARRIVALS_KEPT);
   }
