@@ -14,9 +14,8 @@ const label = { type: 'string', maxLength: MAX_LABEL_LENGTH } as const;
 /** Values are checked by validatePlan, which names each bad one; here only their size is bounded. */
 const shortText = { type: 'string', maxLength: 32 } as const;
 const values = (items: JSONSchemaType) => ({ type: 'array', maxItems: MAX_VALUES_PER_NODE, items });
-const next = { $ref: '#/$defs/node' } as const;
 
-function choice(type: string, branchValues: Record<string, JSONSchemaType>, extra: Record<string, JSONSchemaType> = {}): JSONSchemaType {
+function choice(next: JSONSchemaType, type: string, branchValues: Record<string, JSONSchemaType>, extra: Record<string, JSONSchemaType> = {}): JSONSchemaType {
   const valueKeys = Object.keys(branchValues);
   return {
     type: 'object',
@@ -66,27 +65,32 @@ function byType(shapes: JSONSchemaType[]): JSONSchemaType {
   };
 }
 
-const destination = byType([
+/** A route's destination: a number, a SIP URI or one of the customer's call centers. */
+export const DESTINATION_SCHEMA = byType([
   { type: 'object', additionalProperties: false, required: ['type', 'number'], properties: { type: { const: 'number' }, number: { type: 'string', maxLength: 40 } } },
   { type: 'object', additionalProperties: false, required: ['type', 'uri'], properties: { type: { const: 'sip' }, uri: { type: 'string', maxLength: 256 } } },
   { type: 'object', additionalProperties: false, required: ['type', 'callCenterId'], properties: { type: { const: 'call-center' }, callCenterId: id } },
 ]);
 
-const NODE_SCHEMAS: JSONSchemaType[] = [
-  choice('npa', { npas: values(shortText) }),
-  choice('npa-nxx', { prefixes: values(shortText) }),
-  choice('lata', { latas: values(shortText) }),
-  choice('state', { states: values(shortText) }),
-  choice('country', { countries: values(shortText) }),
-  choice('time-of-day', {
+/** The decision nodes' shapes, their branches leading to `next`. */
+const decisionShapes = (next: JSONSchemaType): JSONSchemaType[] => [
+  choice(next, 'npa', { npas: values(shortText) }),
+  choice(next, 'npa-nxx', { prefixes: values(shortText) }),
+  choice(next, 'lata', { latas: values(shortText) }),
+  choice(next, 'state', { states: values(shortText) }),
+  choice(next, 'country', { countries: values(shortText) }),
+  choice(next, 'time-of-day', {
     ranges: values({ type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: shortText, to: shortText } }),
   }, zone),
-  choice('day-of-week', { days: values({ enum: [...DAYS_OF_WEEK] }) }, zone),
-  choice('date', {
+  choice(next, 'day-of-week', { days: values({ enum: [...DAYS_OF_WEEK] }) }, zone),
+  choice(next, 'date', {
     dates: values({ type: 'object', additionalProperties: false, required: ['from'], properties: { from: shortText, to: shortText } }),
   }, zone),
-  choice('percent', { percent: { type: 'number', minimum: 0, maximum: 100 } }),
-  action('route', ['destination'], { destination }),
+  choice(next, 'percent', { percent: { type: 'number', minimum: 0, maximum: 100 } }),
+];
+
+const ACTION_SHAPES: JSONSchemaType[] = [
+  action('route', ['destination'], { destination: DESTINATION_SCHEMA }),
   action('announce', ['announcementId'], { announcementId: id }),
   action('block', [], {}),
 ];
@@ -96,8 +100,25 @@ export const ROUTING_PLAN_SCHEMA: JSONSchemaType = {
   type: 'object',
   additionalProperties: false,
   required: ['root'],
-  properties: { root: next },
+  properties: { root: { $ref: '#/$defs/node' } },
   $defs: {
-    node: byType(NODE_SCHEMAS),
+    node: byType([...decisionShapes({ $ref: '#/$defs/node' }), ...ACTION_SHAPES]),
   },
 };
+
+/**
+ * The same shape, nested at most `decisions` decisions deep: past that only an action may stand.
+ * What the API checks bodies with, so that a body nested thousands deep is refused where the
+ * schema stops rather than walked to its end (ajv checks a recursive schema by recursion). Give
+ * it a few levels more than MAX_PLAN_DEPTH, so that a draft a little too deep is still saved and
+ * validatePlan names its depth_limit on the node. Without an $id (the host compiles every route's
+ * schemas with one ajv, where an $id may be added once): the caller puts `$defs` at the root of
+ * its body schema and `plan` where the plan goes.
+ */
+export function nestedPlanSchema(decisions: number): { plan: JSONSchemaType; $defs: Record<string, JSONSchemaType> } {
+  const level = (depth: number) => `#/$defs/planLevel${depth}`;
+  const $defs: Record<string, JSONSchemaType> = {};
+  for (let depth = 0; depth < decisions; depth++) $defs[`planLevel${depth}`] = byType([...decisionShapes({ $ref: level(depth + 1) }), ...ACTION_SHAPES]);
+  $defs[`planLevel${decisions}`] = byType(ACTION_SHAPES);
+  return { plan: { type: 'object', additionalProperties: false, required: ['root'], properties: { root: { $ref: level(0) } } }, $defs };
+}

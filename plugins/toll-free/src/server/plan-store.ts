@@ -5,6 +5,7 @@ import type { RoutingPlan } from '../plan/model.js';
 import { hasErrors, type PlanProblem } from '../plan/problems.js';
 import { toPlanVersion, toStoredPlan, type PlanRow, type PlanVersion, type StoredPlan, type VersionRow } from './plan-rows.js';
 import { TABLES } from './tables.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 /** Who is asking: the tenants whose plans they may see (their tenant subtree), and who they are, for the record. */
 export interface Actor {
@@ -18,6 +19,13 @@ export interface Activation {
   tenantId: string;
   version: number;
   numbers: string[];
+}
+
+/** A plan with where its versions stand: what lists of plans and numbers show. */
+export interface PlanSummary extends StoredPlan {
+  activeVersion: number | null;
+  draftVersion: number | null;
+  scheduled: Array<{ version: number; effectiveAt: string }>;
 }
 
 /** Problems of a plan about to be scheduled or activated: what validatePlan answers, with the customer's own destinations. */
@@ -43,11 +51,17 @@ export class PlanStore {
   async create(actor: Actor, input: { tenantId: string; name: string; plan: RoutingPlan; numbers: string[] }): Promise<StoredPlan> {
     const id = randomUUID();
     const now = this.now();
-    await this.storage.knex.transaction(async (trx) => {
-      await this.attach(trx, id, input.tenantId, input.numbers);
-      await trx(this.storage.table(TABLES.plans)).insert({ id, tenant_id: input.tenantId, name: input.name, revision: 1, created_at: now, updated_at: now });
-      await trx(this.storage.table(TABLES.versions)).insert(this.versionRow(id, 1, input.tenantId, 'draft', input.plan, actor.by, now));
-    });
+    try {
+      await this.storage.knex.transaction(async (trx) => {
+        await this.attach(trx, id, input.tenantId, input.numbers);
+        await trx(this.storage.table(TABLES.plans)).insert({ id, tenant_id: input.tenantId, name: input.name, revision: 1, created_at: now, updated_at: now });
+        await trx(this.storage.table(TABLES.versions)).insert(this.versionRow(id, 1, input.tenantId, 'draft', input.plan, actor.by, now));
+      });
+    } catch (error) {
+      // Another plan claimed one of the numbers between the check and the insert.
+      if (isUniqueViolation(error)) throw numbersTaken(input.numbers);
+      throw error;
+    }
     return (await this.get(actor, id))!;
   }
 
@@ -56,6 +70,25 @@ export class PlanStore {
     if (!row) return null;
     const numbers = (await this.storage.from(TABLES.numbers).where({ plan_id: planId }).orderBy('number').pluck('number')) as string[];
     return toStoredPlan(row, numbers);
+  }
+
+  /** The actor's tenants' plans, by name, with where their versions stand. */
+  async list(actor: Pick<Actor, 'tenants'>): Promise<PlanSummary[]> {
+    const plans = (await this.storage.from(TABLES.plans).whereIn('tenant_id', [...actor.tenants]).orderBy(['name', 'id'])) as PlanRow[];
+    if (!plans.length) return [];
+    const ids = plans.map((plan) => plan.id);
+    const numbers = (await this.storage.from(TABLES.numbers).whereIn('plan_id', ids).orderBy('number').select('plan_id', 'number')) as Array<{ plan_id: string; number: string }>;
+    const versions = (await this.storage.from(TABLES.versions).whereIn('plan_id', ids).whereNot({ state: 'superseded' }).orderBy('version').select('plan_id', 'version', 'state', 'effective_at')) as Array<Pick<VersionRow, 'plan_id' | 'version' | 'state' | 'effective_at'>>;
+    return plans.map((row) => {
+      const own = versions.filter((version) => version.plan_id === row.id);
+      const numbered = (state: VersionRow['state']) => own.filter((version) => version.state === state).map((version) => Number(version.version));
+      return {
+        ...toStoredPlan(row, numbers.filter((n) => n.plan_id === row.id).map((n) => n.number)),
+        activeVersion: numbered('active')[0] ?? null,
+        draftVersion: numbered('draft')[0] ?? null,
+        scheduled: own.filter((version) => version.state === 'scheduled').map((version) => ({ version: Number(version.version), effectiveAt: version.effective_at! })),
+      };
+    });
   }
 
   /** The plan's versions, newest first. */
@@ -184,7 +217,7 @@ export class PlanStore {
   private async attach(trx: Knex.Transaction, planId: string, tenantId: string, numbers: string[]): Promise<void> {
     if (!numbers.length) return;
     const taken = (await trx(this.storage.table(TABLES.numbers)).whereIn('number', numbers).pluck('number')) as string[];
-    if (taken.length) throw conflict(`${taken.join(', ')} ${taken.length === 1 ? 'is' : 'are'} already routed by another plan.`, 'number_has_plan');
+    if (taken.length) throw numbersTaken(taken);
     await trx(this.storage.table(TABLES.numbers)).insert(numbers.map((number) => ({ number, plan_id: planId, tenant_id: tenantId })));
   }
 
@@ -201,3 +234,5 @@ export class PlanStore {
     return { plan_id: planId, version, tenant_id: tenantId, state, tree: JSON.stringify(plan), effective_at: null, created_by: by, created_at: now, activated_at: null, superseded_at: null };
   }
 }
+
+const numbersTaken = (numbers: string[]) => conflict(`${numbers.join(', ')} ${numbers.length === 1 ? 'is' : 'are'} already routed by another plan.`, 'number_has_plan');

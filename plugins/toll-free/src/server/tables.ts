@@ -3,4 +3,6 @@ export const TABLES = {
   plans: 'plans',
   versions: 'plan_versions',
   numbers: 'plan_numbers',
+  reroutes: 'reroutes',
+  rerouteNumbers: 'reroute_numbers',
 } as const;
