@@ -74,7 +74,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     let catalog: Catalog = new Map();
     const identity = await openIdentityStack({ config, db, bus, clock, audit, log, catalog: () => catalog });
     const dispatcher = new Dispatcher({ identity: identity.resolver, audit, log, bodyLimitBytes: config.server.bodyLimitBytes });
-    registerDirectoryApi(dispatcher, identity.directory);
+    registerDirectoryApi(dispatcher, identity);
 
     // A child of the global container, so several hosts in one process (tests) never share registrations.
     const container = globalContainer.createChildContainer();

@@ -32,6 +32,13 @@ export interface Directory {
    * what the parent has; a service dropped here is dropped from every tenant below as well.
    */
   setSubscriptions(actor: Identity, tenantId: string, plugins: readonly string[]): Promise<string[]>;
+  /**
+   * The services (plugin ids) the tenant above `tenantId` offers it, that is, what that tenant may
+   * be given: the parent's subscriptions, and nothing else of the parent. For the carrier, which
+   * has nothing above it, every installed service. Any caller may ask for their own tenant; another
+   * tenant of the actor's subtree needs `host:tenants.read`.
+   */
+  getOfferedServices(actor: Identity, tenantId: string): Promise<string[]>;
 
   getUser(actor: Identity, userId: string): Promise<DirectoryUser>;
   /** Users of a tenant (default: the actor's) and, unless `descendants` is false, of every tenant below it. */
@@ -87,6 +94,7 @@ export const HOST_ENTITLEMENTS = {
   'grants.write': 'Give and take away roles (only what you hold yourself)',
   'clients.read': 'See API clients',
   'clients.write': 'Add API clients and disable them',
+  'audit.read': 'See the audit trail of your tenant and the tenants below it',
 } as const satisfies Record<string, string>;
 
 export type TenantKind = 'carrier' | 'reseller' | 'customer';

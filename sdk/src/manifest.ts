@@ -54,14 +54,11 @@ export interface InstalledService extends ServiceDeclaration {
   pluginTitle: string;
 }
 
-/** The services of the installed plugins, as the host tells plugins (the orders plugin's catalogue). */
+/** The services of the installed plugins, as the host tells plugins (the orders plugin's catalogue), under Tokens.InstalledServices. */
 export interface InstalledServices {
   /** In plugin load order, each plugin's services in manifest order. */
   list(): InstalledService[];
 }
-
-/** The tsyringe token under which the host registers InstalledServices. */
-export const INSTALLED_SERVICES = Symbol.for('switchboard.installedServices');
 
 export interface MenuEntry {
   label: string;

@@ -16,6 +16,8 @@ export const Tokens = {
   IdentityResolver: Symbol.for('switchboard.identityResolver'),
   /** The directory contract (tenants, users, roles, grants, clients): for the orders plugin's administration. */
   Directory: Symbol.for('switchboard.directory'),
+  /** The services of the installed plugins (InstalledServices): for the orders plugin's catalogue. */
+  InstalledServices: Symbol.for('switchboard.installedServices'),
   /** The contract a required plugin returned from setup: `Tokens.contract('traffic')`. */
   contract: (pluginId: string) => Symbol.for(`switchboard.contract.${pluginId}`),
 } as const;

@@ -62,6 +62,7 @@ forEachDatabase((kind, open) => {
       assert.deepEqual(
         why.body.entitlements.map((e: any) => [e.entitlement, e.scope]),
         [
+          ['host:audit.read', ['n-1', 'n-2']],
           ['host:clients.read', ['n-1', 'n-2']],
           ['host:roles.read', ['n-1', 'n-2']],
           ['host:tenants.read', ['n-1', 'n-2']],

@@ -38,7 +38,7 @@ forEachDatabase((kind, open) => {
       const refused = await nick.post('/grants', { subject: { kind: 'user', id: rea.id }, roleId: 'administrator' });
       assert.equal(refused.status, 403);
       assert.equal(refused.body.error.code, 'grant_exceeds_own');
-      assert.match(refused.body.error.message, /^You can only give what you hold yourself: you do not hold host:clients\.read, /);
+      assert.match(refused.body.error.message, /^You can only give what you hold yourself: you do not hold host:audit\.read, host:clients\.read, /);
       const wider = await nick.post('/grants', { subject: { kind: 'user', id: rea.id }, roleId: 'analyst', scope: '*' });
       assert.equal(wider.status, 403, 'nick does not hold host:tenants.read, which the analyst role gives');
       assert.equal(wider.body.error.code, 'grant_exceeds_own');

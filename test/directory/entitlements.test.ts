@@ -63,7 +63,7 @@ forEachDatabase((kind, open) => {
     it('expands the analyst, network manager and billing roles against what is installed and subscribed', async () => {
       await grantTo('bob', 'analyst');
       assert.deepEqual(await entitlementsOf('bob'), [
-        ...host(['clients.read', 'roles.read', 'tenants.read', 'users.read']),
+        ...host(['audit.read', 'clients.read', 'roles.read', 'tenants.read', 'users.read']),
         'reports:reports.read', 'reports:schedules.write', 'toll-free:plans.read', 'traffic:calls.read', 'traffic:monitor.read',
       ].sort());
 

@@ -38,7 +38,7 @@ forEachDatabase((kind, open) => {
     it('refuses giving more than one holds: an entitlement not held, or a wider scope', async () => {
       const bob = subject(world.users.bob);
       const admin = await refused(world.directory.grant(await asLena(), { subject: bob, roleId: 'administrator' }), 403, 'grant_exceeds_own');
-      assert.match(admin.message, /you do not hold host:clients\.read, .* and \d+ more; you hold toll-free:plans\.read for fewer resources/);
+      assert.match(admin.message, /you do not hold host:audit\.read, host:clients\.read, .* and \d+ more; you hold toll-free:plans\.read for fewer resources/);
       await refused(world.directory.grant(await asLena(), { subject: bob, roleId: planReader }), 403, 'grant_exceeds_own');
       await refused(world.directory.grant(await asLena(), { subject: bob, roleId: planReader, scope: ['8005550199'] }), 403, 'grant_exceeds_own');
       await refused(world.directory.grant(await asLena(), { subject: bob, roleId: planReader, scope: ['8005550100', '8005550199'] }), 403, 'grant_exceeds_own');

@@ -174,6 +174,9 @@ export class Directory implements DirectoryContract {
   setSubscriptions(actor: Actor, tenantId: string, plugins: readonly string[]): Promise<string[]> {
     return tenants.setSubscriptions(this.ctx, actor, tenantId, plugins);
   }
+  getOfferedServices(actor: Actor, tenantId: string): Promise<string[]> {
+    return tenants.getOfferedServices(this.ctx, actor, tenantId);
+  }
 
   getUser(actor: Actor, userId: string): Promise<DirectoryUser> {
     return users.getUser(this.ctx, actor, userId);

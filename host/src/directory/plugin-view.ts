@@ -2,7 +2,7 @@ import { unauthenticated, type Directory as DirectoryContract, type Identity } f
 import { OPERATOR } from './actor.js';
 
 const METHODS = [
-  'getTenant', 'listTenants', 'createTenant', 'updateTenant', 'getSubscriptions', 'setSubscriptions',
+  'getTenant', 'listTenants', 'createTenant', 'updateTenant', 'getSubscriptions', 'setSubscriptions', 'getOfferedServices',
   'getUser', 'listUsers', 'createUser', 'updateUser', 'setUserStatus',
   'listRoles', 'getRole', 'createRole', 'updateRole', 'deleteRole',
   'listGrants', 'grant', 'revoke', 'explain',

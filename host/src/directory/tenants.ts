@@ -130,6 +130,17 @@ export async function getSubscriptions(ctx: DirectoryContext, actor: Actor, tena
   return subscriptionList(ctx.knex, tenant, ctx.catalog());
 }
 
+/**
+ * What the tenant above offers a tenant: the parent's services, read past the actor's subtree (a
+ * customer's own parent is above it) but only that, so a customer can tell what it may order.
+ */
+export async function getOfferedServices(ctx: DirectoryContext, actor: Actor, tenantId: string): Promise<string[]> {
+  if (isOperator(actor) || tenantId !== actor.tenantId) requireEntitlement(actor, 'tenants.read');
+  const tenant = await visibleTenant(ctx.knex, actor, tenantId);
+  const above = tenant.parent_id === null ? tenant : await parentOf(ctx.knex, tenant);
+  return subscriptionList(ctx.knex, above, ctx.catalog());
+}
+
 export async function setSubscriptions(ctx: DirectoryContext, actor: Actor, tenantId: string, plugins: readonly string[]): Promise<string[]> {
   const wanted = readPluginList('plugins', plugins);
   requireEntitlement(actor, 'tenants.write');

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from 'pino';
 import {
-  INSTALLED_SERVICES,
   Tokens,
   type AuditLog,
   type Clock,
@@ -69,7 +68,7 @@ export class PluginRuntime {
   constructor(private readonly deps: RuntimeDependencies) {
     // Read when asked, so the catalogue always shows the plugins that did load, here or in workers.
     const services: InstalledServices = { list: () => this.installedServices() };
-    deps.container.register(INSTALLED_SERVICES, { useValue: services });
+    deps.container.register(Tokens.InstalledServices, { useValue: services });
   }
 
   list(): PluginState[] {

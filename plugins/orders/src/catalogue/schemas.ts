@@ -16,7 +16,7 @@ const entry = {
     orderable: { type: 'boolean' },
     quantities: nullable({ enum: [...SERVICE_QUANTITIES] }),
     subscribed: { type: 'boolean' },
-    available: { type: ['boolean', 'null'] },
+    available: { type: 'boolean' },
     numbers: nullable({
       type: 'object',
       additionalProperties: false,

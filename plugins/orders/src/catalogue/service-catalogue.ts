@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { INSTALLED_SERVICES, type Identity, type InstalledService, type InstalledServices, type PluginContext, type ServiceQuantity } from '@switchboard/sdk';
+import { Tokens, type Identity, type InstalledService, type InstalledServices, type PluginContext, type ServiceQuantity } from '@switchboard/sdk';
 import type { NumberInventory } from '../numbers/inventory.js';
 import type { Tenancy } from '../server/tenancy.js';
 
@@ -16,12 +16,8 @@ export interface CatalogueEntry {
   quantities: ServiceQuantity | null;
   /** The tenant subscribes to the service's plugin. */
   subscribed: boolean;
-  /**
-   * Whether the tenant above offers it: true under the carrier (which has every installed
-   * service); null under a reseller, whose subscriptions the directory shows only to the reseller
-   * and those above it, so its staff confirm it when they accept the order.
-   */
-  available: boolean | null;
+  /** Whether the tenant above offers it (the carrier offers every installed service), so it may be ordered. */
+  available: boolean;
   /** For services counted in numbers: how many the tenant holds. */
   numbers: { reserved: number; assigned: number } | null;
 }
@@ -43,8 +39,8 @@ export class ServiceCatalogue {
 
   /** Every service of the installed plugins. */
   installed(): InstalledService[] {
-    if (!this.container.isRegistered(INSTALLED_SERVICES, true)) return [];
-    return this.container.resolve<InstalledServices>(INSTALLED_SERVICES).list();
+    if (!this.container.isRegistered(Tokens.InstalledServices, true)) return [];
+    return this.container.resolve<InstalledServices>(Tokens.InstalledServices).list();
   }
 
   /** One installed service by its `<plugin>:<service>` name, or undefined. */
@@ -61,7 +57,7 @@ export class ServiceCatalogue {
   async forCaller(identity: Identity): Promise<CatalogueEntry[]> {
     const tenant = await this.tenancy.ownTenant(identity);
     const subscribed = await this.subscriptions(identity, tenant.id);
-    const underCarrier = tenant.kind === 'carrier' || tenant.path.split('/').filter(Boolean).length === 2;
+    const offered = new Set(await this.tenancy.directory.getOfferedServices(identity, tenant.id));
     const services = this.installed();
     const counted = services.some((service) => service.quantities === 'numbers') ? await this.inventory.countHeld(this.knex, tenant.id) : null;
     return services.map((service) => ({
@@ -74,7 +70,7 @@ export class ServiceCatalogue {
       orderable: service.orderable,
       quantities: service.quantities ?? null,
       subscribed: subscribed.has(service.plugin),
-      available: underCarrier ? true : null,
+      available: offered.has(service.plugin),
       numbers: service.quantities === 'numbers' ? counted : null,
     }));
   }

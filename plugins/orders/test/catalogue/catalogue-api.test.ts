@@ -8,7 +8,7 @@ interface Entry {
   service: string;
   orderable: boolean;
   subscribed: boolean;
-  available: boolean | null;
+  available: boolean;
   numbers: { reserved: number; assigned: number } | null;
 }
 
@@ -27,7 +27,7 @@ forEachDatabase((kind, open) => {
     before(async () => {
       ({ host, cleanup } = await startOrdersHost(open));
       await seedTenant(host, 'acme', { plugins: ['orders', 'freephone'] });
-      await seedTenant(host, 'northwind', { kind: 'reseller', plugins: ['orders', 'freephone', 'centres'] });
+      await seedTenant(host, 'northwind', { kind: 'reseller', plugins: ['orders', 'freephone'] });
       await seedTenant(host, 'initech', { parentId: 'northwind', plugins: ['orders'] });
       staff = await signedInUser(host, await seedUser(host, 'carrier', 'ops@carrier.test', 'administrator'));
       acmeAnalyst = await signedInUser(host, await seedUser(host, 'acme', 'ana@acme.test', 'analyst'));
@@ -64,14 +64,19 @@ forEachDatabase((kind, open) => {
       await host.identity.directory.setSubscriptions(OPERATOR, 'acme', ['orders', 'freephone']);
     });
 
-    it('leaves what a reseller offers for its staff to confirm, since its customers cannot see it', async () => {
+    it("tells a reseller's customer what its reseller offers, and follows it as it changes", async () => {
       const answer = await initechAdmin.get('/api/orders/catalog');
       assert.equal(answer.status, 200, answer.text);
       assert.deepEqual(summary(answer.body.services), [
-        'centres:routing orderable=true subscribed=false available=null',
-        'centres:managed orderable=false subscribed=false available=null',
-        'freephone:numbers orderable=true subscribed=false available=null',
+        'centres:routing orderable=true subscribed=false available=false',
+        'centres:managed orderable=false subscribed=false available=false',
+        'freephone:numbers orderable=true subscribed=false available=true',
       ]);
+      await host.identity.directory.setSubscriptions(OPERATOR, 'northwind', ['orders', 'freephone', 'centres']);
+      const after = await initechAdmin.get('/api/orders/catalog');
+      assert.deepEqual(after.body.services.map((s: Entry) => s.available), [true, true, true]);
+      // Still nothing else of the reseller: its tenant record is out of the customer's view.
+      assert.equal((await initechAdmin.get('/api/host/tenants/northwind')).status, 404);
     });
 
     it('gives the carrier every service, and refuses a caller without catalog.read', async () => {
