@@ -32,6 +32,8 @@ export class SbChart extends LitElement {
     height: { type: Number },
     unit: {},
     valueFormat: { attribute: false },
+    from: { attribute: false },
+    to: { attribute: false },
     width: { state: true },
     cursor: { state: true },
     announced: { state: true },
@@ -45,6 +47,12 @@ export class SbChart extends LitElement {
   /** What the values count ("calls", "Mbit/s"); used in the tooltip and the summary. */
   unit = '';
   valueFormat: (value: number) => string = (v) => new Intl.NumberFormat().format(v);
+  /**
+   * The period the time axis spans, when it is more than the data's own (a live chart's window,
+   * before its first minutes have data); the axis still widens to any point outside it.
+   */
+  from?: Date | number | string;
+  to?: Date | number | string;
   protected width = 0;
   /** Index into the chart's times of the highlighted moment, or null. */
   protected cursor: number | null = null;
@@ -244,12 +252,23 @@ export class SbChart extends LitElement {
     const left = Math.max(36, labelWidth);
     // Bars need half a step of room on either side of the first and last moment.
     const gap = minGap(times);
-    const pad = this.variant === 'bar' ? gap / 2 : times.length === 1 ? DAY / 2 : 0;
-    const x = linear(times[0]! - pad, times[times.length - 1]! + pad, left, width - MARGIN.right);
+    const period = this.period();
+    const pad = this.variant === 'bar' ? gap / 2 : times.length === 1 && !period ? DAY / 2 : 0;
+    const start = Math.min(times[0]! - pad, period?.from ?? Infinity);
+    const end = Math.max(times[times.length - 1]! + pad, period?.to ?? -Infinity);
+    const x = linear(start, end, left, width - MARGIN.right);
     const yScale = linear(y.min, y.max, this.height - MARGIN.bottom, MARGIN.top);
-    const xTicks = timeTicks(times[0]! - pad, times[times.length - 1]! + pad, Math.max(2, Math.floor((width - left) / 90)));
+    const xTicks = timeTicks(start, end, Math.max(2, Math.floor((width - left) / 90)));
     const barSlot = Math.abs(x(times[0]! + gap) - x(times[0]!));
     return { width, left, x, y: yScale, yTicks: y.ticks, xTicks, barSlot };
+  }
+
+  /** The `from`–`to` period as instants, or null unless both are set and in order. */
+  private period(): { from: number; to: number } | null {
+    if (this.from === undefined || this.to === undefined) return null;
+    const from = toTime(this.from);
+    const to = toTime(this.to);
+    return Number.isFinite(from) && Number.isFinite(to) && from < to ? { from, to } : null;
   }
 
   private renderPlot(times: number[]) {

@@ -216,7 +216,7 @@ export class TrafficMonitorPage extends LitElement {
       </section>
       <section aria-labelledby="charts-heading" aria-busy=${traffic.ready ? 'false' : 'true'} class=${stale ? 'stale' : ''}>
         <h2 id="charts-heading" class="section-heading">Per minute${stale ? html`<span class="badge">Not live</span>` : nothing}</h2>
-        ${traffic.ready ? this.renderCharts(this.chartSet(from, to)) : html`<p class="muted">Loading the traffic…</p>`}
+        ${traffic.ready ? this.renderCharts(this.chartSet(from, to), from, to) : html`<p class="muted">Loading the traffic…</p>`}
       </section>
       <section class="card" aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest calls</h2>
@@ -284,15 +284,16 @@ export class TrafficMonitorPage extends LitElement {
     </dl>`;
   }
 
-  private renderCharts(set: ChartSet) {
+  /** Every chart spans the whole window, so a quiet start of it reads as quiet rather than as a shorter axis. */
+  private renderCharts(set: ChartSet, from: number, to: number) {
     const place = this.filter.place;
     const wholeAccount = place ? html`<p class="note muted">For all destinations${this.filter.dialedNumber ? ' of this number' : ''}.</p>` : nothing;
     return html`<div class="charts">
-      <div class="card"><sb-chart label="Calls per minute" unit="calls" .series=${set.calls}></sb-chart></div>
-      <div class="card"><sb-chart label="ASR and NER per minute" unit="%" .series=${set.ratios} .valueFormat=${(v: number) => v.toFixed(0)}></sb-chart></div>
+      <div class="card"><sb-chart label="Calls per minute" unit="calls" .series=${set.calls} .from=${from} .to=${to}></sb-chart></div>
+      <div class="card"><sb-chart label="ASR and NER per minute" unit="%" .series=${set.ratios} .from=${from} .to=${to} .valueFormat=${(v: number) => v.toFixed(0)}></sb-chart></div>
       ${set.groups.map(
         (group) => html`<div class="card">
-          <sb-chart label=${DIMENSION_TITLES[group.dimension]} unit="calls" .series=${group.series}></sb-chart>
+          <sb-chart label=${DIMENSION_TITLES[group.dimension]} unit="calls" .series=${group.series} .from=${from} .to=${to}></sb-chart>
           ${wholeAccount}
         </div>`,
       )}

@@ -136,6 +136,11 @@ forEachDatabase((kind, open) => {
       assert.ok(rows.some((row) => row.includes('212-555-0131 (NY)')), 'with the caller\'s state');
       assert.ok(!rows.some((row) => row.includes('902-555-0127')), 'another customer\'s call never shows');
       await page.locator('traffic-monitor sb-chart[label="Calls per minute by call center"]').getByText('chicago').first().waitFor({ state: 'attached' });
+      // Every chart spans the window, whatever minutes have data: the same time axis on each.
+      const axes = await page.locator('traffic-monitor sb-chart').evaluateAll((charts) =>
+        charts.map((chart) => [...chart.shadowRoot!.querySelectorAll('.axis text')].map((text) => text.textContent).join(' ')),
+      );
+      assert.equal(new Set(axes).size, 1, `time axes differ: ${axes.join(' | ')}`);
       await screenshot(page, 'traffic-monitor-1280');
 
       // Calls stop: with the threshold shortened (no test waits minutes), the page says so.
