@@ -207,10 +207,10 @@ export const routeQuerySchemas = {
     required: ['dialedNumber', 'callId'],
     properties: {
       dialedNumber: { type: 'string', minLength: 1, maxLength: 32 },
-      callingNumber: nullable({ type: 'string', maxLength: 32 }),
+      callingNumber: { type: ['string', 'null'], maxLength: 32 },
       time: instant,
       callId: { type: 'string', minLength: 1, maxLength: 256 },
-      originLata: nullable({ type: 'string', pattern: '^[0-9]{3}$' }),
+      originLata: { type: ['string', 'null'], pattern: '^[0-9]{3}$' },
     },
   },
   response: { anyOf: [routeAnswer, rtjsonAnswer] },
