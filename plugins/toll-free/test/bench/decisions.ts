@@ -47,6 +47,9 @@ function days(): PlanNode {
   return node({ type: 'day-of-week', timeZone: ZONE, branches: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], next: hours() }, { days: ['sat'], next: hours() }], other: node({ type: 'announce', announcementId: 'closed' }) });
 }
 
+/** The area codes the benchmark plan lists. */
+export const benchmarkAreaCodes = (): string[] => [...ASSIGNED_NPAS].filter((npa) => /^[2-9]/.test(npa)).slice(0, AREA_CODES);
+
 export function benchmarkPlan(areaCodes: readonly string[]): RoutingPlan {
   const perBranch = areaCodes.length / AREA_CODE_BRANCHES;
   return {
@@ -58,7 +61,8 @@ export function benchmarkPlan(areaCodes: readonly string[]): RoutingPlan {
   };
 }
 
-function queries(areaCodes: readonly string[], count: number): RoutingQuery[] {
+/** Calls to the benchmark plan: 80% from its area codes, the rest from others, abroad or withheld, over a week with Christmas in it. */
+export function benchmarkQueries(areaCodes: readonly string[], count: number): RoutingQuery[] {
   const random = seededRandom(55);
   const others = [...ASSIGNED_NPAS].filter((npa) => !areaCodes.includes(npa) && /^[2-9]/.test(npa));
   const weekStart = Date.parse('2026-12-21T06:00:00Z'); // Monday 00:00 in Chicago, with Christmas in the week
@@ -73,7 +77,7 @@ function queries(areaCodes: readonly string[], count: number): RoutingQuery[] {
 
 export async function decisionsBenchmark(): Promise<void> {
   const perRound = Number(process.env.BENCH_DECISIONS ?? 2_000_000);
-  const areaCodes = [...ASSIGNED_NPAS].filter((npa) => /^[2-9]/.test(npa)).slice(0, AREA_CODES);
+  const areaCodes = benchmarkAreaCodes();
   const plan = benchmarkPlan(areaCodes);
 
   const validateStart = performance.now();
@@ -86,7 +90,7 @@ export async function decisionsBenchmark(): Promise<void> {
   const table = new RoutingTable([{ numbers: Array.from({ length: 1_000 }, (_, i) => `+1800555${String(i).padStart(4, '0')}`), plan: compiled }]);
   console.log(`plan: ${nodeCount} nodes, five decisions deep, ${AREA_CODES} area codes; validated in ${validateMs.toFixed(1)} ms, compiled (validation included) in ${compileMs.toFixed(1)} ms`);
 
-  const pool = queries(areaCodes, 100_000);
+  const pool = benchmarkQueries(areaCodes, 100_000);
   let sink = 0;
   const round = (decisions: number): number => {
     const start = performance.now();
