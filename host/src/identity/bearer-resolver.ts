@@ -1,5 +1,6 @@
 import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
 import { unauthenticated, type Identity, type IdentityRequest, type IdentityResolver } from '@switchboard/sdk';
+import { VerifiedTokens, type TokenClaims } from './verified-tokens.js';
 
 export interface BearerIdentities {
   identityForUser(userId: string): Promise<Identity | null>;
@@ -17,6 +18,7 @@ const FIXTURE_PREFIX = 'fixture:';
 export class BearerIdentityResolver implements IdentityResolver {
   private keys: ReturnType<typeof createLocalJWKSet>;
   private reloadedAt = 0;
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     signingKeys: readonly JWK[],
@@ -46,11 +48,14 @@ export class BearerIdentityResolver implements IdentityResolver {
     if (typeof header !== 'string' || !/^Bearer /i.test(header)) return null;
     const token = header.slice(7).trim();
     if (token.startsWith(FIXTURE_PREFIX)) return null; // the test fixtures' own scheme
-    let claims: { sub?: string; client_id?: string };
-    try {
-      ({ payload: claims } = await this.verify(token));
-    } catch {
-      throw unauthenticated('The access token is not valid or has expired.');
+    let claims: TokenClaims | undefined = this.verified.get(token);
+    if (!claims) {
+      try {
+        ({ payload: claims } = await this.verify(token));
+      } catch {
+        throw unauthenticated('The access token is not valid or has expired.');
+      }
+      this.verified.remember(token, claims);
     }
     const clientOnly = claims.sub === claims.client_id;
     const identity = clientOnly ? await this.directory.identityForClient(String(claims.client_id)) : await this.directory.identityForUser(String(claims.sub));
