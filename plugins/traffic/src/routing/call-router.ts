@@ -7,6 +7,8 @@
  *   ctx.contract<TrafficContract>('traffic').useCallRouter(router)
  */
 
+import type { Disposition } from '../cdr/call-record.js';
+
 /** One call as the network asks about it, before it is connected. */
 export interface CallRouteQuery {
   /** The network's id of the call (the simulator's call id is also the CDR's sourceId). */
@@ -59,8 +61,36 @@ export interface CallRouter {
   route(query: CallRouteQuery): Promise<RouteAnswer | null>;
 }
 
+/**
+ * A stored call as a what-if replay reads it: enough to route it again (who called which number,
+ * when, under which call id) and to compare with what happened (where it went, how long it lasted).
+ */
+export interface ReplayCall {
+  /** The network's id of the call (the CDR's sourceId): a percent draw on it falls as it did live. */
+  callId: string;
+  /** E.164. */
+  dialedNumber: string;
+  /** E.164, or null when withheld. */
+  callingNumber: string | null;
+  /** ISO 8601, UTC. */
+  startedAt: string;
+  /** Where the network sent it (a destination id, a number, a URI), or null (blocked, no route). */
+  destination: string | null;
+  /** The call center it reached, when one. */
+  callCenter: string | null;
+  /** From seizure to release, whole seconds. */
+  durationSeconds: number;
+  disposition: Disposition;
+}
+
 /** What the traffic plugin's setup returns: its contract for the plugins that require it. */
 export interface TrafficContract {
   /** Registers the router every later call is asked about; a later registration replaces an earlier one. */
   useCallRouter(router: CallRouter): void;
+  /**
+   * A tenant's inbound calls to these numbers that started in [from, to) (ISO 8601), oldest first,
+   * read page by page as the caller iterates: memory stays bounded however many there are, and a
+   * caller that stops early reads no more. The caller has checked that its user may see them.
+   */
+  callsForReplay(tenantId: string, numbers: readonly string[], from: string, to: string): AsyncIterable<ReplayCall>;
 }

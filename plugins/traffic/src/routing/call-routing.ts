@@ -12,7 +12,7 @@ export const ROUTE_TIMEOUT_MS = 2_000;
  * registered, and whenever it has no answer, fails or is too slow, the answer is null: the
  * network's default route. Failures are logged once per run of them, not once per call.
  */
-export class CallRouting implements TrafficContract {
+export class CallRouting implements Pick<TrafficContract, 'useCallRouter'> {
   private router: CallRouter | null = null;
   private failing = false;
 

@@ -10,6 +10,7 @@ import { AsteriskDropFolder } from './drop-folder/asterisk-drop-folder.js';
 import { DropFolderPoller } from './drop-folder/drop-folder-poller.js';
 import { CdrIngest } from './ingest.js';
 import { NumberRegistry } from './number-registry.js';
+import { callsForReplay } from './replay-calls.js';
 import { RetentionPurge } from './retention.js';
 import { RollupStore } from './rollup-store.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
@@ -64,7 +65,10 @@ export default definePlugin<TrafficContract, TrafficConfig>({
     registerLiveRoute(ctx.dispatcher, ctx.events, calls);
     registerSimulatorRoutes(ctx.dispatcher, simulator, ctx.clock);
     running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), dropFolders: dropFolderPoller(ctx, ingest), simulator });
-    return { useCallRouter: (router) => routing.useCallRouter(router) };
+    return {
+      useCallRouter: (router) => routing.useCallRouter(router),
+      callsForReplay: (tenantId, numbers, from, to) => callsForReplay(ctx.storage, tenantId, numbers, from, to),
+    };
   },
 
   // After the migrations: the purge, the drop folders and the simulator need the tables.
