@@ -10,8 +10,10 @@ export interface CustomerSetting {
   tenantId: string;
   /** The customer's toll-free numbers, E.164. */
   numbers: string[];
+  /** Its own IANA zone, when the carrier has said: the page offers scheduling on this clock. */
+  timeZone?: string;
   /** Its call centers; an id is the traffic simulator's destination id for the same call center. */
-  callCenters: NamedTarget[];
+  callCenters: CallCenterSetting[];
   /** Its recorded announcements. */
   announcements: NamedTarget[];
 }
@@ -21,4 +23,9 @@ export interface NamedTarget {
   name?: string;
   /** Where a SIP proxy sends the call (the rtjson answer's `uri`), when the carrier has said. */
   uri?: string;
+}
+
+export interface CallCenterSetting extends NamedTarget {
+  /** How many calls it holds at once, when the carrier has said: what-if replays warn where a plan would send more. */
+  agents?: number;
 }

@@ -1,5 +1,6 @@
 import type { OwnedDestinations } from '../plan/destinations.js';
-import type { CustomerSetting, NamedTarget } from './config.js';
+import { isKnownTimeZone } from '../plan/time/zone-offsets.js';
+import type { CallCenterSetting, CustomerSetting, NamedTarget } from './config.js';
 
 /**
  * What each customer has, from the settings the carrier writes: its toll-free numbers (the only
@@ -14,6 +15,7 @@ export class Customers {
   constructor(settings: readonly CustomerSetting[]) {
     for (const customer of settings) {
       if (this.byTenant.has(customer.tenantId)) throw new Error(`plugins.settings.toll-free.customers: ${customer.tenantId} is listed twice`);
+      if (customer.timeZone !== undefined && !isKnownTimeZone(customer.timeZone)) throw new Error(`plugins.settings.toll-free.customers: ${customer.tenantId}'s timeZone ${customer.timeZone} is not an IANA time zone`);
       this.byTenant.set(customer.tenantId, customer);
       for (const number of customer.numbers) {
         const owner = this.owners.get(number);
@@ -41,7 +43,12 @@ export class Customers {
     return { callCenterIds: (customer?.callCenters ?? []).map((c) => c.id), announcementIds: (customer?.announcements ?? []).map((a) => a.id) };
   }
 
-  callCenter(tenantId: string, id: string): NamedTarget | undefined {
+  /** What the carrier has said a customer has, or undefined for a tenant without toll-free settings. */
+  settingOf(tenantId: string): CustomerSetting | undefined {
+    return this.byTenant.get(tenantId);
+  }
+
+  callCenter(tenantId: string, id: string): CallCenterSetting | undefined {
     return this.byTenant.get(tenantId)?.callCenters.find((center) => center.id === id);
   }
 

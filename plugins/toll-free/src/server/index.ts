@@ -8,9 +8,11 @@ import { PlanStore } from './plan-store.js';
 import { RerouteStore } from './reroute-store.js';
 import { RoutingChanges } from './routing-changes.js';
 import { registerActivationRoutes } from './routes/activation-routes.js';
+import { registerCustomerRoutes } from './routes/customer-routes.js';
 import { registerPlanRoutes } from './routes/plan-routes.js';
 import { registerRerouteRoutes } from './routes/reroute-routes.js';
 import { registerRouteQuery } from './routes/route-query.js';
+import { registerWhatIfRoute } from './routes/what-if-route.js';
 import { trafficRouter } from './traffic-router.js';
 
 /** What runs per host: the routing in memory, kept in step over the bus, and the scheduler. */
@@ -28,9 +30,10 @@ const running = new Map<PluginContext<TollFreeConfig>, Running>();
 
 /**
  * The toll-free plugin's server side: routing plans and their versions (routes under
- * /api/toll-free), the routing query the network asks, emergency re-routes, the scheduler that
- * takes scheduled versions live, and the router the traffic plugin's simulator asks, all
- * answering from one compiled routing per process.
+ * /api/toll-free), the routing query the network asks, emergency re-routes, what-if replays of
+ * the customer's calls (read through the traffic contract), the scheduler that takes scheduled
+ * versions live, and the router the traffic plugin's simulator asks, all answering from one
+ * compiled routing per process.
  */
 export default definePlugin<void, TollFreeConfig>({
   setup(ctx) {
@@ -45,7 +48,10 @@ export default definePlugin<void, TollFreeConfig>({
     registerActivationRoutes(ctx.dispatcher, deps);
     registerRerouteRoutes(ctx.dispatcher, deps);
     registerRouteQuery(ctx.dispatcher, live, customers, ctx.clock);
-    ctx.contract<TrafficContract>('traffic').useCallRouter(trafficRouter(live));
+    registerCustomerRoutes(ctx.dispatcher, customers);
+    const traffic = ctx.contract<TrafficContract>('traffic');
+    registerWhatIfRoute(ctx.dispatcher, deps, traffic);
+    traffic.useCallRouter(trafficRouter(live));
     running.set(ctx, { live, changes, scheduler });
   },
 

@@ -6,9 +6,10 @@ export const CUSTOMERS = [
   {
     tenantId: 'acme',
     numbers: ['+18005550100', '+18005550101', '+18005550102'],
+    timeZone: 'America/Chicago',
     callCenters: [
-      { id: 'dallas', name: 'Dallas call center', uri: 'sip:agents@dallas.acme.example' },
-      { id: 'tampa', name: 'Tampa call center', uri: 'sip:agents@tampa.acme.example' },
+      { id: 'dallas', name: 'Dallas call center', uri: 'sip:agents@dallas.acme.example', agents: 3 },
+      { id: 'tampa', name: 'Tampa call center', uri: 'sip:agents@tampa.acme.example', agents: 2 },
     ],
     announcements: [{ id: 'closed', name: 'We are closed', uri: 'sip:closed@media.acme.example' }],
   },
