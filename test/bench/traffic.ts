@@ -225,13 +225,17 @@ async function ingestLoad(portal: Portal, token: string, templates: string[], se
   };
 }
 
-async function ingestBenchmark(portal: Portal, seconds: number): Promise<IngestFigures[]> {
-  const token = await edgeToken(portal.ready);
+/** Carrier staff gives acme its dialed numbers through the API, so that the records are attributed to it. */
+async function assignNumbers(portal: Portal): Promise<void> {
   const staff = await signedIn(portal.ready, portal.ready.staff);
   for (const number of DIALED) {
     const answer = await staff.client.request('PUT', `/api/traffic/numbers/${number}`, { headers: staff.headers, json: { tenantId: 'acme' } });
     if (answer.status !== 200) throw new Error(`assigning ${number}: ${answer.status} ${answer.text.slice(0, 200)}`);
   }
+}
+
+async function ingestBenchmark(portal: Portal, seconds: number): Promise<IngestFigures[]> {
+  const token = await edgeToken(portal.ready);
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const templates = Array.from({ length: 24 }, (_, i) => ndjsonBatch(BATCH, TAG, 1000 + i, yesterday));
   // Warm-up: JIT, the database's pages, the rollup rows of the day (later batches add to them).
@@ -408,31 +412,46 @@ async function summaryBenchmark(portal: Portal, calls: number, budgetSeconds: nu
   console.log(`    goal: 10 M calls under 200 ms: ${load.calls >= 10_000_000 && p99 < 200 ? 'MET' : 'NOT MET'} (${load.calls.toLocaleString('en-US')} calls, p99 ${p99.toFixed(1)} ms)`);
 }
 
+/** The parts BENCH_PARTS may name (comma-separated; default all), to iterate on one of them. */
+const PARTS = ['ingest', 'live', 'summary', 'postgres'] as const;
+
+function wantedParts(): Set<string> {
+  const named = (process.env.BENCH_PARTS ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  const unknown = named.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown.length) throw new Error(`BENCH_PARTS: unknown ${unknown.join(', ')}; known: ${PARTS.join(', ')}`);
+  return new Set(named.length ? named : PARTS);
+}
+
 export async function trafficBenchmark(seconds = Number(process.env.BENCH_SECONDS ?? 20)): Promise<void> {
   const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 90);
   const summaryCalls = Number(process.env.BENCH_SUMMARY_CALLS ?? 10_000_000);
+  const parts = wantedParts();
   const started = performance.now();
   const ingest: IngestFigures[] = [];
 
-  const sqlite = await startPortal('sqlite');
-  try {
-    ingest.push(...(await ingestBenchmark(sqlite, seconds)));
-    await liveBenchmark(sqlite, seconds);
-    await summaryBenchmark(sqlite, summaryCalls, loadSeconds);
-  } finally {
-    await stopPortal(sqlite);
+  if (parts.has('ingest') || parts.has('live') || parts.has('summary')) {
+    const sqlite = await startPortal('sqlite');
+    try {
+      await assignNumbers(sqlite);
+      if (parts.has('ingest')) ingest.push(...(await ingestBenchmark(sqlite, seconds)));
+      if (parts.has('live')) await liveBenchmark(sqlite, seconds);
+      if (parts.has('summary')) await summaryBenchmark(sqlite, summaryCalls, loadSeconds);
+    } finally {
+      await stopPortal(sqlite);
+    }
   }
 
   const pgAddress = new URL(postgresUrl);
-  if (await isReachable(pgAddress.hostname, Number(pgAddress.port || 5432))) {
+  if (parts.has('postgres') && (await isReachable(pgAddress.hostname, Number(pgAddress.port || 5432)))) {
     const postgres = await startPortal('postgres');
     try {
+      await assignNumbers(postgres);
       ingest.push(...(await ingestBenchmark(postgres, seconds)));
     } finally {
       await stopPortal(postgres);
     }
-  } else console.log(`\nPostgreSQL is not reachable at ${pgAddress.host}: its ingest row is skipped`);
+  } else if (parts.has('postgres')) console.log(`\nPostgreSQL is not reachable at ${pgAddress.host}: its ingest row is skipped`);
 
-  printIngest(ingest, seconds);
+  if (ingest.length) printIngest(ingest, seconds);
   console.log(`\n(whole traffic benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }

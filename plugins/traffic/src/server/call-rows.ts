@@ -1,4 +1,5 @@
 import type { CallRecord, Direction, Disposition, Service } from '../cdr/call-record.js';
+import type { BulkColumn } from './bulk-statement.js';
 
 /** A call once the ingest has attributed it: its tenant is known. */
 export type AttributedCall = CallRecord & { tenantId: string };
@@ -38,33 +39,63 @@ export interface CallRow {
   received_at: string;
 }
 
-export function toCallRow(call: AttributedCall, receivedAt: string): CallRow {
-  return {
-    source: call.source,
-    source_id: call.sourceId,
-    tenant_id: call.tenantId,
-    service: call.service,
-    direction: call.direction,
-    calling_number: call.callingNumber,
-    dialed_number: call.dialedNumber,
-    origin_npa: call.origin?.npa ?? null,
-    origin_state: call.origin?.state ?? null,
-    origin_country: call.origin?.country ?? null,
-    origin_time_zone: call.origin?.timeZone ?? null,
-    started_at: call.startedAt,
-    answered_at: call.answeredAt,
-    ended_at: call.endedAt,
-    duration_seconds: call.durationSeconds,
-    billable_seconds: call.billableSeconds,
-    disposition: call.disposition,
-    release_cause: call.releaseCause,
-    destination: call.destination,
-    routing_plan_id: call.routingPlanId,
-    routing_plan_version: call.routingPlanVersion,
-    call_center: call.callCenter,
-    trunk: call.trunk,
-    received_at: receivedAt,
-  };
+/** The columns an ingest writes, and their types, in the order callValues gives their values. */
+export const CALL_COLUMNS: readonly (BulkColumn & { name: keyof CallRow })[] = [
+  { name: 'source', type: 'text' },
+  { name: 'source_id', type: 'text' },
+  { name: 'tenant_id', type: 'text' },
+  { name: 'service', type: 'text' },
+  { name: 'direction', type: 'text' },
+  { name: 'calling_number', type: 'text' },
+  { name: 'dialed_number', type: 'text' },
+  { name: 'origin_npa', type: 'text' },
+  { name: 'origin_state', type: 'text' },
+  { name: 'origin_country', type: 'text' },
+  { name: 'origin_time_zone', type: 'text' },
+  { name: 'started_at', type: 'text' },
+  { name: 'answered_at', type: 'text' },
+  { name: 'ended_at', type: 'text' },
+  { name: 'duration_seconds', type: 'integer' },
+  { name: 'billable_seconds', type: 'integer' },
+  { name: 'disposition', type: 'text' },
+  { name: 'release_cause', type: 'integer' },
+  { name: 'destination', type: 'text' },
+  { name: 'routing_plan_id', type: 'text' },
+  { name: 'routing_plan_version', type: 'integer' },
+  { name: 'call_center', type: 'text' },
+  { name: 'trunk', type: 'text' },
+  { name: 'received_at', type: 'text' },
+];
+
+/** A call's row for a bulk insert: its values in CALL_COLUMNS' order, absent optional fields as null. */
+export function callValues(call: AttributedCall, receivedAt: string): unknown[] {
+  const origin = call.origin;
+  return [
+    call.source,
+    call.sourceId,
+    call.tenantId,
+    call.service,
+    call.direction,
+    call.callingNumber ?? null,
+    call.dialedNumber,
+    origin?.npa ?? null,
+    origin?.state ?? null,
+    origin?.country ?? null,
+    origin?.timeZone ?? null,
+    call.startedAt,
+    call.answeredAt ?? null,
+    call.endedAt,
+    call.durationSeconds,
+    call.billableSeconds,
+    call.disposition,
+    call.releaseCause ?? null,
+    call.destination ?? null,
+    call.routingPlanId ?? null,
+    call.routingPlanVersion ?? null,
+    call.callCenter ?? null,
+    call.trunk ?? null,
+    receivedAt,
+  ];
 }
 
 export function fromCallRow(row: CallRow): AttributedCall {

@@ -1,8 +1,9 @@
 import type { Clock, PluginStorage } from '@switchboard/sdk';
 import { Rollup } from '../rollup/rollup.js';
-import { fromCallRow, toCallRow, type AttributedCall, type CallRow, type StoredCall } from './call-rows.js';
+import { BulkInsert } from './bulk-statement.js';
+import { CALL_COLUMNS, callValues, fromCallRow, type AttributedCall, type CallRow, type StoredCall } from './call-rows.js';
 import type { RollupStore } from './rollup-store.js';
-import { chunks, ROWS_PER_STATEMENT, TABLES, toNumber } from './tables.js';
+import { TABLES, toNumber } from './tables.js';
 import type { TrafficFilter } from './traffic-filter.js';
 import { withRetriedTransaction } from './transactions.js';
 
@@ -25,14 +26,19 @@ const PURGE_ROWS_PER_STATEMENT = 5_000;
 
 /** The raw call records: durable ingest with its rollups, reading, and the retention purge. */
 export class CallStore {
+  /** A batch's calls in one statement: rows already stored (same source and source id) are skipped, those that went in come back. */
+  private readonly insertCalls: BulkInsert;
+
   constructor(
     private readonly storage: PluginStorage,
     private readonly rollups: RollupStore,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.insertCalls = new BulkInsert(storage.dialect, storage.table(TABLES.calls), CALL_COLUMNS, 'on conflict (source, source_id) do nothing returning id, source, source_id');
+  }
 
   /**
-   * Stores a batch in one transaction: the calls as multi-row inserts that skip any (source,
+   * Stores a batch in one transaction: the calls as one multi-row insert that skips any (source,
    * sourceId) already stored and return the rows that did go in; then the rollup of exactly those
    * rows, added to the stored rollups. So a record sent again is neither stored nor counted twice,
    * also when two senders race with the same record (on PostgreSQL the second insert waits for the
@@ -42,18 +48,14 @@ export class CallStore {
     const unique = uniqueInOrder(calls);
     const repeatedInBatch = calls.length - unique.length;
     if (!unique.length) return { committed: [], duplicates: repeatedInBatch };
-    const table = this.storage.table(TABLES.calls);
     const receivedAt = this.clock.now().toISOString();
     const committed = await withRetriedTransaction(this.storage.knex, async (trx) => {
       const inserted: StoredCall[] = [];
-      for (const piece of chunks(unique, ROWS_PER_STATEMENT)) {
-        const rows = piece.map((call) => toCallRow(call, receivedAt));
-        const returned = (await trx(table).insert(rows).onConflict(['source', 'source_id']).ignore().returning(['id', 'source', 'source_id'])) as Pick<CallRow, 'id' | 'source' | 'source_id'>[];
-        const went = new Map(returned.map((row) => [keyOf(row.source, row.source_id), toNumber(row.id)]));
-        for (const call of piece) {
-          const id = went.get(keyOf(call.source, call.sourceId));
-          if (id !== undefined) inserted.push({ ...call, id });
-        }
+      const returned = (await this.insertCalls.run(trx, unique.map((call) => callValues(call, receivedAt)))) as unknown as Pick<CallRow, 'id' | 'source' | 'source_id'>[];
+      const went = new Map(returned.map((row) => [keyOf(row.source, row.source_id), toNumber(row.id)]));
+      for (const call of unique) {
+        const id = went.get(keyOf(call.source, call.sourceId));
+        if (id !== undefined) inserted.push({ ...call, id });
       }
       if (inserted.length) await this.rollups.add(trx, Rollup.of(inserted));
       return inserted;

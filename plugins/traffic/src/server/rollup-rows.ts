@@ -1,4 +1,6 @@
 import type { Disposition } from '../cdr/call-record.js';
+import type { NumberDayRow } from '../rollup/number-rollup.js';
+import type { BulkColumn } from './bulk-statement.js';
 import { COUNT_COLUMNS, type Granularity, type RollupCounts, type RollupRow } from '../rollup/rollup-row.js';
 import { toNumber } from './tables.js';
 
@@ -18,21 +20,27 @@ export const COUNT_COLUMN_NAMES: Readonly<Record<keyof RollupCounts, string>> = 
   billableSeconds: 'billable_seconds',
 };
 
-export type RollupDbRow = Record<(typeof ROLLUP_KEY_COLUMNS)[number], string> & Record<string, string | number>;
+/** The key columns of the per-number, per-day rollup (traffic_rollups_number_day). */
+export const NUMBER_DAY_KEY_COLUMNS = ['tenant_id', 'bucket_start', 'dialed_number'] as const;
 
-export function toRollupDbRow(row: RollupRow): RollupDbRow {
-  const db: Record<string, string | number> = {
-    tenant_id: row.tenantId,
-    bucket_start: row.bucketStart,
-    dialed_number: row.dialedNumber,
-    destination: row.destination,
-    call_center: row.callCenter,
-    disposition: row.disposition,
-    origin_state: row.originState,
-  };
-  for (const count of COUNT_COLUMNS) db[COUNT_COLUMN_NAMES[count]] = row[count];
-  return db as RollupDbRow;
-}
+/** The key columns of a bulk upsert (all text, '' for none). */
+export const keyColumns = (names: readonly string[]): BulkColumn[] => names.map((name) => ({ name, type: 'text' }));
+
+/** The count columns of a bulk upsert, in COUNT_COLUMNS' order: what follows the key columns in every rollup row. */
+export const COUNT_BULK_COLUMNS: readonly BulkColumn[] = COUNT_COLUMNS.map((count) => ({
+  name: COUNT_COLUMN_NAMES[count],
+  type: count === 'durationSeconds' || count === 'billableSeconds' ? 'bigint' : 'integer',
+}));
+
+/** A minute or hour row for a bulk upsert: ROLLUP_KEY_COLUMNS, then the counts. */
+export const rollupValues = (row: RollupRow): unknown[] => [
+  row.tenantId, row.bucketStart, row.dialedNumber, row.destination, row.callCenter, row.disposition, row.originState, ...countValues(row),
+];
+
+/** A per-number day row for a bulk upsert: NUMBER_DAY_KEY_COLUMNS, then the counts. */
+export const numberDayValues = (row: NumberDayRow): unknown[] => [row.tenantId, row.bucketStart, row.dialedNumber, ...countValues(row)];
+
+const countValues = (counts: RollupCounts): number[] => COUNT_COLUMNS.map((count) => counts[count]);
 
 export function fromRollupDbRow(granularity: Granularity, db: Record<string, unknown>): RollupRow {
   return {

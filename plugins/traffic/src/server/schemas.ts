@@ -1,4 +1,5 @@
 import { DIRECTIONS, DISPOSITIONS, SERVICES } from '../cdr/call-record.js';
+import { GROUP_COLUMNS } from './rollup-sources.js';
 
 // JSON schemas of the plugin's routes. The dispatcher checks input against them before a handler
 // runs, and every 2xx answer against its response schema (so a field left out of a schema can
@@ -113,6 +114,8 @@ const countsAndMeasures = {
   },
 } as const;
 
+const summaryBucket = { ...countsAndMeasures, required: ['start', ...countsAndMeasures.required] } as const;
+
 export const schemas = {
   ingestAnswer,
   /** mod_json_cdr adds `?uuid=` to its URL; the operator's URL may carry more, which is ignored. */
@@ -145,7 +148,14 @@ export const schemas = {
   summaryQuery: {
     type: 'object',
     additionalProperties: false,
-    properties: { from: INSTANT_TEXT, to: INSTANT_TEXT, granularity: { enum: ['minute', 'hour', 'day'] }, tenantId: TENANT_ID, dialedNumber: PHONE_TEXT },
+    properties: {
+      from: INSTANT_TEXT,
+      to: INSTANT_TEXT,
+      granularity: { enum: ['minute', 'hour', 'day'] },
+      tenantId: TENANT_ID,
+      dialedNumber: PHONE_TEXT,
+      groupBy: { enum: Object.keys(GROUP_COLUMNS) },
+    },
   },
   summary: {
     type: 'object',
@@ -155,8 +165,17 @@ export const schemas = {
       granularity: { enum: ['minute', 'hour', 'day'] },
       from: { type: 'string' },
       to: { type: 'string' },
-      buckets: { type: 'array', items: { ...countsAndMeasures, required: ['start', ...countsAndMeasures.required] } },
+      buckets: { type: 'array', items: summaryBucket },
       total: countsAndMeasures,
+      groups: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['key', 'buckets', 'total'],
+          properties: { key: { type: 'string' }, buckets: { type: 'array', items: summaryBucket }, total: countsAndMeasures },
+        },
+      },
     },
   },
 };

@@ -1,5 +1,5 @@
 import { badRequest } from '@switchboard/sdk';
-import type { SummaryGranularity } from './rollup-store.js';
+import type { SummaryGranularity } from './rollup-sources.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -4,15 +4,11 @@ import type { Granularity } from '../rollup/rollup-row.js';
 export const TABLES = {
   calls: 'calls',
   numbers: 'numbers',
+  /** The wide rollups, keyed by tenant, bucket, dialed number, destination, call center, disposition and origin state. */
   rollups: { minute: 'rollups_minute', hour: 'rollups_hour' } satisfies Record<Granularity, string>,
+  /** The narrow rollup: per tenant, UTC day and dialed number only (migration 004). */
+  numberDay: 'rollups_number_day',
 } as const;
-
-/**
- * Rows per multi-row statement: a 1,000-record batch is ten statements rather than a thousand, and
- * each stays well inside SQLite's limits (knex writes a multi-row insert on SQLite as a compound
- * SELECT, at most 500 terms; 100 calls of 25 columns are 2,500 bindings of the 32,766 allowed).
- */
-export const ROWS_PER_STATEMENT = 100;
 
 /** Splits a list into pieces of at most `size`. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ApiError, payloadTooLarge } from '@switchboard/sdk';
 import type { CallsCommitted } from '../../src/index.js';
+import * as numberDayMigration from '../../src/migrations/004-number-day-rollups.js';
 import { parseAsteriskMasterCsv } from '../../src/parsers/asterisk/master-csv.js';
 import { parseNdjson } from '../../src/parsers/ndjson.js';
 import type { ParsedRecord } from '../../src/parsers/parsed-record.js';
@@ -14,6 +15,30 @@ import { collectEvents, openTrafficStore, recount, storedCalls, storedRollups, T
 
 /** Random calls, each with a tenant (the generator leaves some without). */
 const attributed = (count: number, seed: number): AttributedCall[] => randomCalls(count, seed).map((call) => ({ ...call, tenantId: call.tenantId ?? 'initech' }));
+
+/** The per-number day rollup as stored, in key order. */
+async function storedNumberDays(t: TrafficStore): Promise<Record<string, unknown>[]> {
+  const rows = (await t.db.knex('traffic_rollups_number_day').select().orderBy(['tenant_id', 'bucket_start', 'dialed_number'])) as Record<string, unknown>[];
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value])));
+}
+
+/** The per-number day rollup recounted straight from the raw records (tenant, UTC day, dialed number). */
+async function recountNumberDays(t: TrafficStore): Promise<Record<string, unknown>[]> {
+  const byKey = new Map<string, Record<string, string | number>>();
+  for (const call of await storedCalls(t.db)) {
+    const day = `${call.startedAt.slice(0, 10)}T00:00:00.000Z`;
+    const key = JSON.stringify([call.tenantId, day, call.dialedNumber]);
+    const row = byKey.get(key) ?? { tenant_id: call.tenantId!, bucket_start: day, dialed_number: call.dialedNumber, attempts: 0, answered: 0, busy: 0, no_answer: 0, failed: 0, blocked: 0, terminal_rejects: 0, duration_seconds: 0, billable_seconds: 0 };
+    byKey.set(key, row);
+    const add = (column: string, by: number) => (row[column] = (row[column] as number) + by);
+    add('attempts', 1);
+    add(call.disposition === 'no-answer' ? 'no_answer' : call.disposition, 1);
+    add('terminal_rejects', call.disposition === 'failed' && call.releaseCause === 21 ? 1 : 0);
+    add('duration_seconds', call.durationSeconds);
+    add('billable_seconds', call.billableSeconds);
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+}
 
 const rowCount = async (t: TrafficStore, table: string) => Number(((await t.db.knex(table).count({ n: '*' }).first()) as { n: number | string }).n);
 
@@ -68,6 +93,19 @@ forEachDatabase((kind, open) => {
         assert.ok(stored.length > 10);
         assert.deepEqual(stored, await recount(t.db, granularity), `${granularity} rollups`);
       }
+      const numberDays = await storedNumberDays(t);
+      assert.ok(numberDays.length >= 4);
+      assert.deepEqual(numberDays, await recountNumberDays(t), 'per-number day rollups');
+    });
+
+    it('fills the per-number day rollup from the stored hour rows when migration 004 runs on an older database', async () => {
+      await t.calls.ingest([...attributed(500, 7), ...attributed(300, 8).map((call) => ({ ...call, startedAt: call.startedAt.replace('2024-03-01', '2024-03-02') }))]);
+      const expected = await recountNumberDays(t);
+      assert.ok(new Set(expected.map((row) => row.bucket_start)).size === 2);
+      // Back to the schema before 004 (its calls and hour rows stay), then forward again.
+      await t.db.knex.transaction((trx) => numberDayMigration.down(trx));
+      await t.db.knex.transaction((trx) => numberDayMigration.up(trx));
+      assert.deepEqual(await storedNumberDays(t), expected);
     });
 
     it('counts each record once when batches that overlap are ingested at the same time', async () => {
@@ -85,6 +123,7 @@ forEachDatabase((kind, open) => {
       for (const granularity of ['minute', 'hour'] as const) {
         assert.deepEqual(await storedRollups(t.db, granularity), await recount(t.db, granularity), `${granularity} rollups`);
       }
+      assert.deepEqual(await storedNumberDays(t), await recountNumberDays(t), 'per-number day rollups');
     });
 
     it('ingests the NDJSON sample: the good records of the sender\'s numbers, refusals by line, events per tenant after the commit', async () => {
@@ -192,6 +231,7 @@ forEachDatabase((kind, open) => {
       assert.equal(await rowCount(t, 'traffic_calls'), 0);
       assert.deepEqual(await storedRollups(t.db, 'minute'), before.minute);
       assert.deepEqual(await storedRollups(t.db, 'hour'), before.hour);
+      assert.ok((await storedNumberDays(t)).length > 0, 'per-number day rollups are kept too');
     });
   });
 });

@@ -1,10 +1,10 @@
 import type { Clock, PluginDispatcher } from '@switchboard/sdk';
-import { measuresOf } from '../../rollup/measures.js';
-import { sumCounts, type RollupCounts } from '../../rollup/rollup-row.js';
 import type { CallStore } from '../call-store.js';
 import { QueryInput } from '../query-input.js';
-import type { RollupStore, SummaryGranularity } from '../rollup-store.js';
+import type { SummaryGranularity, SummaryGroupBy } from '../rollup-sources.js';
+import type { RollupStore } from '../rollup-store.js';
 import { schemas } from '../schemas.js';
+import { summaryAnswer } from '../summary-answer.js';
 import { summaryWindow } from '../summary-window.js';
 import { TrafficFilter } from '../traffic-filter.js';
 
@@ -14,12 +14,6 @@ interface ReadingQuery {
   tenantId?: string;
   dialedNumber?: string;
 }
-
-/** Counts with their measures (ASR, ACD, NER), as the summary answers them. */
-const withMeasures = (counts: RollupCounts) => {
-  const { asr, acdSeconds, ner } = measuresOf(counts);
-  return { ...counts, asr, acdSeconds, ner };
-};
 
 /** What customers read: their calls, and summaries from the rollups. Both see only the caller's tenant subtree. */
 export function registerReadingRoutes(dispatcher: PluginDispatcher, calls: CallStore, rollups: RollupStore, clock: Clock): void {
@@ -39,7 +33,7 @@ export function registerReadingRoutes(dispatcher: PluginDispatcher, calls: CallS
     },
   });
 
-  dispatcher.route<Record<string, string>, ReadingQuery & { granularity?: SummaryGranularity }>({
+  dispatcher.route<Record<string, string>, ReadingQuery & { granularity?: SummaryGranularity; groupBy?: SummaryGroupBy }>({
     method: 'GET',
     path: '/summary',
     access: { entitlement: 'calls.read' },
@@ -53,14 +47,7 @@ export function registerReadingRoutes(dispatcher: PluginDispatcher, calls: CallS
       input.check();
       const window = summaryWindow(granularity, clock.now(), from, to);
       const filter = new TrafficFilter(identity!, scope, { tenantId: query.tenantId, dialedNumber });
-      const buckets = await rollups.buckets(filter, granularity, window.from, window.to);
-      return {
-        granularity,
-        from: window.from,
-        to: window.to,
-        buckets: buckets.map((bucket) => ({ start: bucket.start, ...withMeasures(bucket.counts) })),
-        total: withMeasures(sumCounts(buckets.map((bucket) => bucket.counts))),
-      };
+      return summaryAnswer(granularity, window, await rollups.sums(filter, granularity, window, query.groupBy), query.groupBy !== undefined);
     },
   });
 }
