@@ -156,6 +156,8 @@ export interface LoadRequest {
 
 export interface LoadResult {
   rows: number;
+  /** Per-number day rows summed from the hour rows. */
+  numberDayRows: number;
   calls: number;
   hoursLoaded: number;
   hours: number;

@@ -51,7 +51,8 @@ send({ ready: { port: host.port, url: host.url, cert: host.tls.cert, staff, anal
 
 /** Rows per multi-row INSERT: 16 columns a row, within SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const ROWS_PER_INSERT = kind === 'sqlite' ? 2000 : 4000;
-const COLUMNS = ['tenant_id', 'bucket_start', 'dialed_number', 'destination', 'call_center', 'disposition', 'origin_state', 'attempts', 'answered', 'busy', 'no_answer', 'failed', 'blocked', 'terminal_rejects', 'duration_seconds', 'billable_seconds'];
+const COUNTS = ['attempts', 'answered', 'busy', 'no_answer', 'failed', 'blocked', 'terminal_rejects', 'duration_seconds', 'billable_seconds'];
+const COLUMNS = ['tenant_id', 'bucket_start', 'dialed_number', 'destination', 'call_center', 'disposition', 'origin_state', ...COUNTS];
 const ROW_PLACEHOLDERS = `(${COLUMNS.map(() => '?').join(', ')})`;
 /** A multi-row INSERT of placeholders only: the table, the columns and every value are bindings. */
 const insertStatement = (rows: number) => ['insert into ?? (', COLUMNS.map(() => '??').join(', '), ') values ', Array(rows).fill(ROW_PLACEHOLDERS).join(', ')].join('');
@@ -60,8 +61,9 @@ const insertStatement = (rows: number) => ['insert into ?? (', COLUMNS.map(() =>
  * Writes hour rollup rows as the ingest would have left them for `calls` calls of one tenant over
  * `days` days before `end`, straight into traffic_rollups_hour with multi-row inserts (one
  * transaction an hour), hours in a scattered order so that a load cut short by its time budget
- * still spans the whole window. Raw records and minute rows are not written: the per-day summary
- * reads only the hour rows.
+ * still spans the whole window; then the per-number day rows, summed from those hours as the
+ * ingest keeps them. Raw records and minute rows are not written: the per-day summary reads only
+ * the per-number day rows (and, split by a column other than the dialed number, the hour rows).
  */
 async function loadHourRollups(request: LoadRequest): Promise<LoadResult> {
   const knex = host.db.knex;
@@ -95,9 +97,19 @@ async function loadHourRollups(request: LoadRequest): Promise<LoadResult> {
     calls += hourCalls;
     hoursLoaded++;
   }
-  if (kind === 'postgres') await knex.raw('analyze traffic_rollups_hour');
+  // The per-number day rows the ingest keeps beside the hour rows (migration 004), summed from them.
+  const day = knex.raw("substr(bucket_start, 1, 10) || 'T00:00:00.000Z'");
+  await knex('traffic_rollups_number_day').insert(
+    knex('traffic_rollups_hour')
+      .where('tenant_id', request.tenantId)
+      .select('tenant_id', knex.raw('? as bucket_start', [day]), 'dialed_number')
+      .sum(Object.fromEntries(COUNTS.map((column) => [column, column])))
+      .groupBy('tenant_id', day, 'dialed_number'),
+  );
+  const numberDayRows = Number(((await knex('traffic_rollups_number_day').where('tenant_id', request.tenantId).count({ n: '*' }).first()) as { n: number | string }).n);
+  if (kind === 'postgres') await knex.raw('analyze traffic_rollups_hour; analyze traffic_rollups_number_day');
   else await knex.raw('analyze');
-  return { rows, calls, hoursLoaded, hours, seconds: (performance.now() - started) / 1000, generateSeconds: generateMs / 1000, centers: CENTERS.length, states: STATES.length };
+  return { rows, numberDayRows, calls, hoursLoaded, hours, seconds: (performance.now() - started) / 1000, generateSeconds: generateMs / 1000, centers: CENTERS.length, states: STATES.length };
 }
 
 async function counts() {

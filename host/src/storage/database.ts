@@ -114,9 +114,14 @@ async function openSqlite(file: string, log: Knex.Config['log']): Promise<Databa
       // Every new connection gets the settings that make SQLite a safe embedded store: WAL so
       // readers never block the writer, synchronous=NORMAL which in WAL mode still survives a
       // process kill, foreign keys enforced, and a busy timeout so concurrent writers wait.
+      // And two for write-heavy tables (CDR ingest with its rollups, issue 4): a 64 MiB page cache
+      // instead of 2 MiB, so the indexes that a batch touches all over stay in memory; and a WAL
+      // checkpoint every 10,000 pages (about 40 MiB) instead of 1,000, so that a page rewritten
+      // by several batches is copied into the database once, not after every commit. Durability is
+      // the same: a commit is in the WAL either way.
       afterCreate(connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) {
         connection.exec(
-          'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;',
+          'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;',
           (error) => done(error, connection),
         );
       },
