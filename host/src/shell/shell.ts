@@ -1,8 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { ApiClient, ApiClientError, baseStyles, type ShellPage, type ShellServices, type ToastKind } from '@switchboard/sdk/web';
-import type { SbToast } from '@switchboard/sdk/web';
+import type { SbToast, ShellNotification } from '@switchboard/sdk/web';
 import { isEntitled } from '@switchboard/sdk';
 import { loadModule } from './modules.js';
+import { NotificationFeed, type FeedEntry } from './notification-feed.js';
+import { followNotifications } from './notification-source.js';
+import { entryKey, notificationsView } from './notifications-view.js';
 import { hrefFor, matchPage, parseRoute, routeHref, type Route } from './router.js';
 import { SESSION_PATH, type SessionResponse } from './session.js';
 import { shellStyles } from './styles.js';
@@ -30,6 +33,8 @@ export class SbShell extends LitElement {
     route: { state: true },
     page: { state: true },
     navOpen: { state: true },
+    notifications: { state: true },
+    notificationsOpen: { state: true },
   };
 
   /** From the page's HTML, so the brand shows before the session arrives. */
@@ -40,6 +45,8 @@ export class SbShell extends LitElement {
   protected route: Route = parseRoute(location.hash);
   protected page: Page = { state: 'loading' };
   protected navOpen = false;
+  protected notifications: { entries: FeedEntry[]; unread: number; fresh: ReadonlySet<string> } = { entries: [], unread: 0, fresh: new Set() };
+  protected notificationsOpen = false;
 
   static override styles = [baseStyles, shellStyles];
 
@@ -49,9 +56,13 @@ export class SbShell extends LitElement {
   private services: ShellServices | null = null;
   private navigation = 0;
   private moveFocus = false;
+  private feed = new NotificationFeed();
+  /** Whose notifications are being watched (tenant and name), and how to stop each plugin's source. */
+  private watching: { user: string | null; stops: (() => void)[] } = { user: null, stops: [] };
   private readonly onHashChange = () => {
     this.route = parseRoute(location.hash);
     this.navOpen = false;
+    this.notificationsOpen = false;
     this.moveFocus = true;
     void this.openPage();
   };
@@ -65,6 +76,7 @@ export class SbShell extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.watchNotifications(null);
   }
 
   private async loadSession() {
@@ -73,6 +85,7 @@ export class SbShell extends LitElement {
       this.api.csrfToken = this.sessionApi.csrfToken = this.session.csrfToken;
       this.sessionError = null;
       this.services = this.servicesFor(this.session);
+      this.watchNotifications(this.session);
     } catch (error) {
       this.session = null;
       this.sessionError = error instanceof ApiClientError ? error : new ApiClientError(0, 'unexpected', String(error));
@@ -93,6 +106,62 @@ export class SbShell extends LitElement {
       can: (entitlement: string, resource?: string) => isEntitled(session.user, entitlement, resource),
     };
   }
+
+  /**
+   * Follows the notifications of the plugins the user's menu offers, once per signed-in user (over
+   * HTTP: no plugin module loads for it); stops when the user changes or signs out.
+   */
+  private watchNotifications(session: SessionResponse | null) {
+    const user = session?.user ? `${session.user.tenantId}/${session.user.name}` : null;
+    if (user === this.watching.user) return;
+    for (const stop of this.watching.stops) stop();
+    const watching = { user, stops: [] as (() => void)[] };
+    this.watching = watching;
+    this.feed = new NotificationFeed(user ? readSeen(user) : null);
+    this.notificationsOpen = false;
+    this.showNotifications();
+    if (!session?.user) return;
+    for (const plugin of Object.keys(session.modules)) {
+      watching.stops.push(followNotifications(this.api, plugin, (items) => this.notified(plugin, items)));
+    }
+  }
+
+  private notified(plugin: string, items: readonly ShellNotification[]) {
+    const arrived = this.feed.update(plugin, items);
+    this.showNotifications();
+    // Told as they come, in the shell's live region, a few at a time; the list has them all.
+    for (const entry of arrived.slice(0, 3)) this.toast(entry.detail ? `${entry.title} (${entry.detail})` : entry.title, 'info');
+  }
+
+  private showNotifications(fresh: ReadonlySet<string> = this.notifications.fresh) {
+    this.notifications = { entries: this.feed.entries, unread: this.feed.unread, fresh };
+  }
+
+  private readonly toggleNotifications = () => {
+    if (this.notificationsOpen) return this.closeNotifications();
+    // What was unread stays marked as new while the list is open; opening it reads it all.
+    const fresh = new Set(this.feed.entries.filter((entry) => this.feed.isUnread(entry)).map(entryKey));
+    const seen = this.feed.markSeen();
+    if (seen && this.watching.user) writeSeen(this.watching.user, seen);
+    this.notificationsOpen = true;
+    this.showNotifications(fresh);
+  };
+
+  private readonly followNotification = (event: Event, path: string) => {
+    this.notificationsOpen = false;
+    this.showNotifications(new Set());
+    if (hrefFor(path) !== location.hash) return; // the link changes the hash; onHashChange opens it
+    // Already there: the link would change nothing, yet the page shows what the notification is about.
+    event.preventDefault();
+    this.moveFocus = true;
+    void this.openPage();
+  };
+
+  private readonly closeNotifications = () => {
+    this.notificationsOpen = false;
+    this.showNotifications(new Set());
+    this.renderRoot.querySelector<HTMLElement>('.bell')?.focus();
+  };
 
   toast(message: string, kind: ToastKind = 'info') {
     this.renderRoot.querySelector<SbToast>('sb-toast')?.show(message, kind);
@@ -154,10 +223,10 @@ export class SbShell extends LitElement {
     return this.routeTitle(session);
   }
 
-  /** A plugin page's name: its menu label, else its plugin's title. */
+  /** A plugin page's name: the label of its menu entry (or of the entry it is under), else its plugin's title. */
   private routeTitle(session: SessionResponse): string {
     if (this.route.kind !== 'plugin') return this.brand.productName;
-    const href = routeHref(this.route);
+    const href = activeEntry(routeHref(this.route), session.menu.map((m) => m.href));
     const entry = session.menu.find((m) => m.href === href);
     return entry?.label ?? session.titles[this.route.plugin] ?? this.route.plugin;
   }
@@ -183,6 +252,9 @@ export class SbShell extends LitElement {
               >
                 Menu
               </button>`
+            : nothing}
+          ${signedIn
+            ? notificationsView({ ...this.notifications, open: this.notificationsOpen, toggle: this.toggleNotifications, close: this.closeNotifications, follow: this.followNotification })
             : nothing}
           <p class="user">${this.userView()}</p>
         </header>
@@ -217,13 +289,13 @@ export class SbShell extends LitElement {
   };
 
   private navView() {
-    const current = routeHref(this.route);
     const entries = [{ href: '#/', label: 'Start' }, ...(this.session?.menu ?? [])];
+    const active = activeEntry(routeHref(this.route), entries.map((e) => e.href));
     return html`<nav id="nav" class=${this.navOpen ? 'open' : ''} aria-label="Main">
       <ul>
         ${entries.map(
           (e) => html`<li>
-            <a href=${e.href} aria-current=${current === e.href || (e.href !== '#/' && current.startsWith(`${e.href}/`)) ? 'page' : 'false'}
+            <a href=${e.href} aria-current=${e.href === active ? 'page' : 'false'}
               >${e.label}</a
             >
           </li>`,
@@ -259,6 +331,38 @@ export class SbShell extends LitElement {
       case 'ready':
         return page.element;
     }
+  }
+}
+
+/**
+ * The menu entry of the open page: the one naming it, else the one naming the longest start of it,
+ * so `#/orders/users` is under "Users and roles" (`#/orders/users`), not also under `#/orders`.
+ */
+function activeEntry(current: string, hrefs: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const href of hrefs) {
+    const covers = href === current || (href !== '#/' && current.startsWith(`${href}/`));
+    if (covers && (!best || href.length > best.length)) best = href;
+  }
+  return best;
+}
+
+/** Where the browser keeps when a user last opened their notifications: per user, on this browser only. */
+const seenKey = (user: string) => `switchboard.notifications.seen:${user}`;
+
+function readSeen(user: string): string | null {
+  try {
+    return localStorage.getItem(seenKey(user));
+  } catch {
+    return null; // storage switched off: everything counts as unread each time
+  }
+}
+
+function writeSeen(user: string, at: string) {
+  try {
+    localStorage.setItem(seenKey(user), at);
+  } catch {
+    // storage switched off or full: the mark lasts until the page is reloaded
   }
 }
 

@@ -115,6 +115,97 @@ export const shellStyles = css`
   .notice a.button:hover {
     background: var(--sb-color-primary-hover, #084a8c);
   }
+  /* The notification button sits before the user's name; its list drops down over the page. */
+  .notifications {
+    position: relative;
+    margin-left: auto;
+  }
+  .notifications ~ .user {
+    margin-left: 0;
+  }
+  .bell {
+    font: inherit;
+    font-weight: 600;
+    color: inherit;
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: var(--sb-radius);
+    padding: 0.4rem 0.75rem;
+    cursor: pointer;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .bell .badge {
+    min-width: 1.5rem;
+    padding: 0.05rem 0.4rem;
+    border-radius: 999px;
+    background: var(--sb-color-accent);
+    color: var(--sb-color-header-bg);
+    font-size: 0.8rem;
+    font-weight: 700;
+    text-align: center;
+  }
+  .notification-list {
+    position: absolute;
+    right: 0;
+    top: calc(100% + 0.5rem);
+    z-index: 20;
+    width: min(24rem, calc(100vw - 2rem));
+    max-height: 70vh;
+    overflow: auto;
+    background: var(--sb-color-surface);
+    color: var(--sb-color-text);
+    border: 1px solid var(--sb-color-border);
+    border-radius: var(--sb-radius-large);
+    box-shadow: var(--sb-shadow-raised);
+  }
+  .notification-list ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .notification-list li + li {
+    border-top: 1px solid var(--sb-color-border);
+  }
+  .notification-list a,
+  .notification-list li > div {
+    display: grid;
+    gap: 0.15rem;
+    padding: 0.75rem 1rem;
+    color: inherit;
+    text-decoration: none;
+    font-size: 0.9rem;
+    line-height: 1.35;
+  }
+  .notification-list a:hover {
+    background: var(--sb-color-surface-alt);
+  }
+  .notification-list li.unread {
+    box-shadow: inset 4px 0 0 var(--sb-color-primary);
+    background: var(--sb-color-info-bg);
+  }
+  .notification-list .new {
+    color: var(--sb-color-primary);
+    font-size: 0.75rem;
+    font-weight: 700;
+    text-transform: uppercase;
+  }
+  .notification-list .detail,
+  .notification-list time {
+    color: var(--sb-color-text-muted);
+  }
+  .notification-list time {
+    font-size: 0.8rem;
+  }
+  .notification-list .none {
+    margin: 0;
+    padding: 1rem;
+    color: var(--sb-color-text-muted);
+  }
+  .notification-list :focus-visible {
+    outline-color: var(--sb-color-focus);
+  }
   .menu-toggle {
     display: none;
     font: inherit;
@@ -273,6 +364,9 @@ export const shellStyles = css`
     .menu-toggle {
       display: inline-block;
       margin-left: auto;
+    }
+    .menu-toggle + .notifications {
+      margin-left: 0;
     }
     .user {
       order: 3;

@@ -13,6 +13,34 @@ export interface WebModule {
   pages: Record<string, string>;
 }
 
+/**
+ * Notifications in the shell: a plugin that tells users of things (an order moved on, an alarm
+ * raised) answers, for the caller, `GET /api/<plugin>/notifications?limit=` with
+ * `{ items: ShellNotification[] }`, newest first, in the caller's own terms; and it may stream
+ * `GET /api/<plugin>/notifications/live`, Server-Sent Events named `changed` whenever that list
+ * changed (their data is not read). The shell asks every plugin the user's menu offers, once the user
+ * has signed in, and reads a plugin's list again on each event and each reconnection. Plain HTTP
+ * rather than module code, so a plugin's web module still loads only when one of its pages opens;
+ * a plugin without the route answers 404 and is not asked again until the next sign-in.
+ */
+export const NOTIFICATIONS_ROUTE = 'notifications';
+export const NOTIFICATIONS_LIVE_ROUTE = 'notifications/live';
+export const NOTIFICATIONS_CHANGED_EVENT = 'changed';
+
+/** One thing the user is told of, in the shell's notification list. */
+export interface ShellNotification {
+  /** Stable and unique within the plugin: the shell tells a new notification from one it has shown. */
+  id: string;
+  /** ISO 8601, when it happened. The list is newest first; what came after the user last opened it is unread. */
+  at: string;
+  /** What happened, in one line. */
+  title: string;
+  /** A second line: who, and why. */
+  detail?: string;
+  /** The shell path that shows more (`orders/my-orders/ord_1`), without `#/`. */
+  path?: string;
+}
+
 export type ToastKind = 'info' | 'success' | 'warning' | 'error';
 
 export interface BrandSummary {

@@ -4,6 +4,8 @@ import { ServiceCatalogue } from '../catalogue/service-catalogue.js';
 import { NumberInventory } from '../numbers/inventory.js';
 import { registerNumberRoutes } from '../numbers/number-routes.js';
 import { InventorySweeper } from '../numbers/sweeper.js';
+import { registerNotificationRoutes } from '../notifications/notification-routes.js';
+import { OrderNotifications } from '../notifications/order-notifications.js';
 import { Fulfilment } from '../orders/fulfilment.js';
 import { OrderJournal } from '../orders/order-journal.js';
 import { registerOrderRoutes } from '../orders/order-routes.js';
@@ -37,6 +39,7 @@ export default definePlugin<void, OrdersConfig>({
     registerNumberRoutes(ctx.dispatcher, inventory, tenancy);
     registerCatalogueRoutes(ctx.dispatcher, catalogue);
     registerOrderRoutes(ctx.dispatcher, orders, placement, fulfilment);
+    registerNotificationRoutes(ctx.dispatcher, new OrderNotifications(ctx.storage), ctx.events);
     running.set(ctx, new InventorySweeper(inventory, ctx.audit, ctx.logger, ctx.config.sweepIntervalMinutes));
   },
 

@@ -6,11 +6,15 @@
 import type * as Databases from '../../../../test/support/databases.js';
 import type * as Host from '../../../../test/support/host.js';
 import type * as Identity from '../../../../test/support/identity.js';
+import type * as Browser from '../../../../test/support/browser.js';
+import type * as SseClient from '../../../../test/support/sse-client.js';
 import type * as Wait from '../../../../test/events/wait.js';
 
 const compiledSupport = new URL('../../../../../test/dist/support/', import.meta.url);
 const load = <T>(file: string): Promise<T> => import(new URL(file, compiledSupport).href) as Promise<T>;
 
+export const { cspCheckedPages, launchChromium, requireChromium, screenshot } = await load<typeof Browser>('browser.js');
+export const { openEventStream } = await load<typeof SseClient>('sse-client.js');
 export const { forEachDatabase } = await load<typeof Databases>('databases.js');
 export const { startTestHost } = await load<typeof Host>('host.js');
 export const { seedTenant, seedUser, signIn, webClient } = await load<typeof Identity>('identity.js');
@@ -20,3 +24,4 @@ export type { DatabaseKind, TestDatabase } from '../../../../test/support/databa
 export type { TestHost } from '../../../../test/support/host.js';
 export type { TestResponse } from '../../../../test/support/http.js';
 export type { SeededUser } from '../../../../test/support/identity.js';
+export type { SseEvent } from '../../../../test/support/sse-client.js';
