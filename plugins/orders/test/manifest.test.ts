@@ -7,8 +7,18 @@ describe('orders: the plugin manifest', () => {
     const plugin = await readManifest(fileURLToPath(new URL('../../', import.meta.url)));
     assert.equal(plugin.packageName, '@switchboard/plugin-orders');
     assert.equal(plugin.manifest.id, 'orders');
-    assert.deepEqual(Object.keys(plugin.manifest.entitlements).sort(), ['catalog.read', 'fulfilment.write', 'numbers.read', 'numbers.write', 'orders.read', 'orders.write']);
+    assert.deepEqual(Object.keys(plugin.manifest.entitlements).sort(), ['administration.read', 'catalog.read', 'fulfilment.write', 'numbers.read', 'numbers.write', 'orders.read', 'orders.write']);
     assert.equal(plugin.manifest.server, './dist/src/server/index.js');
+    assert.equal(plugin.manifest.web, './dist/src/web/index.js');
+    // Each page's menu entry is shown to those holding what the page needs.
+    assert.deepEqual(plugin.manifest.menu?.map((entry) => `${entry.path || '(main)'} ${entry.entitlement}`), [
+      '(main) catalog.read',
+      'order orders.write',
+      'my-orders orders.read',
+      'queue fulfilment.write',
+      'users administration.read',
+      'audit administration.read',
+    ]);
     assert.equal(plugin.manifest.migrations, './dist/src/migrations');
     const settings = (plugin.manifest.config as { properties: Record<string, { minimum: number; maximum: number; default: number }> }).properties;
     // 47 CFR 52.103(b): reserved for at most 45 days, no extension.
