@@ -1,8 +1,9 @@
 // The repository's shared test support (test/support: both databases, a real host, seeded tenants
-// and users, the services on loopback), for this plugin's tests. It is compiled to
+// and users, the services on loopback, Chromium), for this plugin's tests. It is compiled to
 // test/dist/support; this package compiles to dist/test/support, one level deeper than its
 // sources, so one relative import cannot name it from both places. The types come from the
 // sources (erased at build), the code from the compiled files, by a path from where this file runs.
+import type * as Browser from '../../../../test/support/browser.js';
 import type * as Databases from '../../../../test/support/databases.js';
 import type * as FetchWithCa from '../../../../test/support/fetch-with-ca.js';
 import type * as Host from '../../../../test/support/host.js';
@@ -14,6 +15,7 @@ import type * as Services from '../../../../test/support/services.js';
 const compiledSupport = new URL('../../../../../test/dist/support/', import.meta.url);
 const load = <T>(file: string): Promise<T> => import(new URL(file, compiledSupport).href) as Promise<T>;
 
+export const { cspCheckedPages, launchChromium, requireChromium, screenshot } = await load<typeof Browser>('browser.js');
 export const { forEachDatabase, openPostgres } = await load<typeof Databases>('databases.js');
 export const { seededRandom } = await load<typeof SeededRandom>('seeded-random.js');
 export const { fetchWithCa } = await load<typeof FetchWithCa>('fetch-with-ca.js');
