@@ -10,6 +10,7 @@ import { AsteriskDropFolder } from './drop-folder/asterisk-drop-folder.js';
 import { DropFolderPoller } from './drop-folder/drop-folder-poller.js';
 import { CdrIngest } from './ingest.js';
 import { NumberRegistry } from './number-registry.js';
+import { OrderedNumbers } from './ordered-numbers.js';
 import { callsForReplay } from './replay-calls.js';
 import { RetentionPurge } from './retention.js';
 import { RollupStore } from './rollup-store.js';
@@ -23,6 +24,7 @@ import { registerSimulatorRoutes } from './routes/simulator-routes.js';
 interface Background {
   purge: RetentionPurge;
   dropFolders: DropFolderPoller;
+  orderedNumbers: OrderedNumbers;
   simulator: Simulator | null;
 }
 
@@ -64,7 +66,7 @@ export default definePlugin<TrafficContract, TrafficConfig>({
     registerReadingRoutes(ctx.dispatcher, calls, rollups, ctx.clock);
     registerLiveRoute(ctx.dispatcher, ctx.events, calls);
     registerSimulatorRoutes(ctx.dispatcher, simulator, ctx.clock);
-    running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), dropFolders: dropFolderPoller(ctx, ingest), simulator });
+    running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), dropFolders: dropFolderPoller(ctx, ingest), orderedNumbers: new OrderedNumbers(ctx.events, numbers, ctx.logger), simulator });
     return {
       useCallRouter: (router) => routing.useCallRouter(router),
       callsForReplay: (tenantId, numbers, from, to) => callsForReplay(ctx.storage, tenantId, numbers, from, to),
@@ -72,16 +74,17 @@ export default definePlugin<TrafficContract, TrafficConfig>({
   },
 
   // After the migrations: the purge, the drop folders and the simulator need the tables.
-  start(ctx) {
+  async start(ctx) {
     const background = running.get(ctx);
     background?.purge.start();
     background?.dropFolders.start();
+    await background?.orderedNumbers.start();
     background?.simulator?.start();
   },
 
   async stop() {
     const stopping = [...running.values()];
     running.clear();
-    await Promise.all(stopping.map(async ({ purge, dropFolders, simulator }) => Promise.all([purge.stop(), dropFolders.stop(), simulator?.stop()])));
+    await Promise.all(stopping.map(async ({ purge, dropFolders, orderedNumbers, simulator }) => Promise.all([purge.stop(), dropFolders.stop(), orderedNumbers.stop(), simulator?.stop()])));
   },
 });

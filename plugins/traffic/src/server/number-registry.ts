@@ -49,6 +49,15 @@ export class NumberRegistry {
     return toOwner((await this.storage.from(TABLES.numbers).where({ number }).first()) as NumberRow);
   }
 
+  /**
+   * Takes a number from a tenant that no longer has it (disconnected by an order). Only from that
+   * tenant: a number already moved to another is left with its new owner. Calls stored keep their
+   * tenant. Returns whether the number was that tenant's.
+   */
+  async release(number: string, tenantId: string): Promise<boolean> {
+    return (await this.storage.from(TABLES.numbers).where({ number, tenant_id: tenantId }).delete()) > 0;
+  }
+
   /** The numbers of the caller's tenant subtree (within their grant's scope of numbers), in number order. */
   async list(identity: Identity, options: { scope: ResourceScope; tenantId?: string; limit: number }): Promise<NumberOwner[]> {
     const rows = this.storage.forTenant(TABLES.numbers, identity).orderBy('number').limit(options.limit);
