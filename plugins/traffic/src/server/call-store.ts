@@ -39,7 +39,7 @@ export class CallStore {
 
   /**
    * Stores a batch in one transaction: the calls as one multi-row insert that skips any (source,
-   * sourceId) already stored and return the rows that did go in; then the rollup of exactly those
+   * sourceId) already stored and returns the rows that did go in; then the rollup of exactly those
    * rows, added to the stored rollups. So a record sent again is neither stored nor counted twice,
    * also when two senders race with the same record (on PostgreSQL the second insert waits for the
    * first transaction and then skips). Once this resolves, the batch is committed.

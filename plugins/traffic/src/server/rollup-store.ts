@@ -36,7 +36,7 @@ export class RollupStore {
 
   /**
    * Adds a batch's rollup to the stored rows in the caller's transaction: per table, one bulk
-   * upsert that inserts new keys and add the counts of existing ones (`col = table.col +
+   * upsert that inserts new keys and adds the counts of existing ones (`col = table.col +
    * excluded.col`, the same SQL on SQLite and PostgreSQL): the minute and hour rows, and the
    * per-number day rows summed from the hour rows. The rows come sorted by key, so concurrent
    * batches lock shared rows in one order and cannot deadlock.
