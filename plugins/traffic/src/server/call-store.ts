@@ -3,7 +3,7 @@ import { Rollup } from '../rollup/rollup.js';
 import { BulkInsert } from './bulk-statement.js';
 import { CALL_COLUMNS, callValues, fromCallRow, type AttributedCall, type CallRow, type StoredCall } from './call-rows.js';
 import type { RollupStore } from './rollup-store.js';
-import { TABLES, toNumber } from './tables.js';
+import { chunks, TABLES, toNumber } from './tables.js';
 import type { TrafficFilter } from './traffic-filter.js';
 import { withRetriedTransaction } from './transactions.js';
 
@@ -12,6 +12,8 @@ export interface IngestResult {
   committed: StoredCall[];
   /** Records already stored, or repeated within the batch: not stored or counted again. */
   duplicates: number;
+  /** The batch's outbox row, to delete once its calls are published; null when nothing was stored. */
+  outboxId: number | null;
 }
 
 export interface CallQuery {
@@ -47,7 +49,7 @@ export class CallStore {
   async ingest(calls: readonly AttributedCall[]): Promise<IngestResult> {
     const unique = uniqueInOrder(calls);
     const repeatedInBatch = calls.length - unique.length;
-    if (!unique.length) return { committed: [], duplicates: repeatedInBatch };
+    if (!unique.length) return { committed: [], duplicates: repeatedInBatch, outboxId: null };
     const receivedAt = this.clock.now().toISOString();
     const committed = await withRetriedTransaction(this.storage.knex, async (trx) => {
       const inserted: StoredCall[] = [];
@@ -57,10 +59,38 @@ export class CallStore {
         const id = went.get(keyOf(call.source, call.sourceId));
         if (id !== undefined) inserted.push({ ...call, id });
       }
-      if (inserted.length) await this.rollups.add(trx, Rollup.of(inserted));
-      return inserted;
+      if (!inserted.length) return { inserted, outboxId: null };
+      await this.rollups.add(trx, Rollup.of(inserted));
+      const outboxRow = { call_ids: JSON.stringify(inserted.map((call) => call.id)), created_at: receivedAt };
+      const [row] = (await trx(this.storage.table(TABLES.outbox)).insert(outboxRow).returning('id')) as ({ id: number | string } | number)[];
+      return { inserted, outboxId: toNumber(typeof row === 'object' ? row.id : row) };
     });
-    return { committed, duplicates: repeatedInBatch + unique.length - committed.length };
+    return { committed: committed.inserted, duplicates: repeatedInBatch + unique.length - committed.inserted.length, outboxId: committed.outboxId };
+  }
+
+  /** Forgets a batch's outbox row once its calls are published. */
+  async published(outboxId: number): Promise<void> {
+    await this.storage.from(TABLES.outbox).where({ id: outboxId }).delete();
+  }
+
+  /**
+   * Outbox rows written before `before` (older than any batch still between its commit and its
+   * publication), oldest first, each with its calls: what the relay publishes.
+   */
+  async unpublished(before: string, limit: number): Promise<{ outboxId: number; calls: StoredCall[] }[]> {
+    const rows = (await this.storage.from(TABLES.outbox).where('created_at', '<', before).orderBy('id').limit(limit)) as { id: number | string; call_ids: string }[];
+    const batches: { outboxId: number; calls: StoredCall[] }[] = [];
+    for (const row of rows) {
+      const ids = JSON.parse(row.call_ids) as number[];
+      const calls: StoredCall[] = [];
+      for (const piece of chunks(ids, 500)) {
+        const found = (await this.storage.from(TABLES.calls).whereIn('id', piece).orderBy('id')) as CallRow[];
+        calls.push(...found.map((call) => ({ ...fromCallRow(call), id: toNumber(call.id) })));
+      }
+      // Calls the retention purge removed meanwhile are not published: they are no longer stored.
+      batches.push({ outboxId: toNumber(row.id), calls });
+    }
+    return batches;
   }
 
   /** A reader's calls, newest first. */

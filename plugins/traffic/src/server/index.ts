@@ -11,6 +11,7 @@ import { DropFolderPoller } from './drop-folder/drop-folder-poller.js';
 import { CdrIngest } from './ingest.js';
 import { NumberRegistry } from './number-registry.js';
 import { OrderedNumbers } from './ordered-numbers.js';
+import { OutboxRelay } from './outbox-relay.js';
 import { callsForReplay } from './replay-calls.js';
 import { RetentionPurge } from './retention.js';
 import { RollupStore } from './rollup-store.js';
@@ -25,6 +26,7 @@ interface Background {
   purge: RetentionPurge;
   dropFolders: DropFolderPoller;
   orderedNumbers: OrderedNumbers;
+  outbox: OutboxRelay;
   simulator: Simulator | null;
 }
 
@@ -66,10 +68,12 @@ export default definePlugin<TrafficContract, TrafficConfig>({
     registerReadingRoutes(ctx.dispatcher, calls, rollups, ctx.clock);
     registerLiveRoute(ctx.dispatcher, ctx.events, calls);
     registerSimulatorRoutes(ctx.dispatcher, simulator, ctx.clock);
-    running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), dropFolders: dropFolderPoller(ctx, ingest), orderedNumbers: new OrderedNumbers(ctx.events, numbers, ctx.logger), simulator });
+    running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), dropFolders: dropFolderPoller(ctx, ingest), orderedNumbers: new OrderedNumbers(ctx.events, numbers, ctx.logger), outbox: new OutboxRelay(calls, ctx.events, ctx.clock, ctx.logger), simulator });
     return {
       useCallRouter: (router) => routing.useCallRouter(router),
       callsForReplay: (tenantId, numbers, from, to) => callsForReplay(ctx.storage, tenantId, numbers, from, to),
+      numberOwner: (number) => numbers.ownerOf(number),
+      numbersOf: (tenants) => numbers.numbersOf(tenants),
     };
   },
 
@@ -79,12 +83,13 @@ export default definePlugin<TrafficContract, TrafficConfig>({
     background?.purge.start();
     background?.dropFolders.start();
     await background?.orderedNumbers.start();
+    background?.outbox.start();
     background?.simulator?.start();
   },
 
   async stop() {
     const stopping = [...running.values()];
     running.clear();
-    await Promise.all(stopping.map(async ({ purge, dropFolders, orderedNumbers, simulator }) => Promise.all([purge.stop(), dropFolders.stop(), orderedNumbers.stop(), simulator?.stop()])));
+    await Promise.all(stopping.map(async ({ purge, dropFolders, orderedNumbers, outbox, simulator }) => Promise.all([purge.stop(), dropFolders.stop(), orderedNumbers.stop(), outbox.stop(), simulator?.stop()])));
   },
 });

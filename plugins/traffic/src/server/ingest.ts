@@ -56,8 +56,8 @@ export class CdrIngest {
     }
     const owners = await this.numbers.owners(numbers);
     const { calls, refused } = attribute(parsed, owners, new Set(sender.tenants));
-    const { committed, duplicates } = await this.calls.ingest(calls);
-    await publishCommitted(this.events, this.logger, committed);
+    const { committed, duplicates, outboxId } = await this.calls.ingest(calls);
+    if (outboxId !== null && (await publishCommitted(this.events, this.logger, committed))) await this.calls.published(outboxId);
     return { stored: committed.length, duplicates, refused };
   }
 

@@ -21,11 +21,13 @@ export interface CallsCommitted {
 const CALLS_PER_EVENT = 500;
 
 /**
- * Publishes committed calls, per tenant, after their commit. A failure to publish is logged, not
- * thrown: the calls are durable and acknowledged by then, and failing the request would only make
- * the sender resend records that would count as duplicates and never be published either.
+ * Publishes committed calls, per tenant, after their commit; true when every event went out. A
+ * failure to publish is logged, not thrown: the calls are durable and acknowledged by then, and
+ * their outbox row stays for the relay to publish them later (the same events, by the same ids,
+ * so a bus that saw some of them drops the repeats within its window).
  */
-export async function publishCommitted(events: EventBus, logger: Logger, committed: readonly StoredCall[]): Promise<void> {
+export async function publishCommitted(events: EventBus, logger: Logger, committed: readonly StoredCall[]): Promise<boolean> {
+  let allPublished = true;
   const byTenant = new Map<string, StoredCall[]>();
   for (const call of committed) {
     const calls = byTenant.get(call.tenantId);
@@ -42,8 +44,10 @@ export async function publishCommitted(events: EventBus, logger: Logger, committ
       try {
         await events.publish(CALLS_COMMITTED, data, { id: `calls:${first.source}:${first.sourceId}` });
       } catch (error) {
-        logger.error({ err: error, tenantId, calls: piece.length }, 'committed calls could not be published');
+        logger.error({ err: error, tenantId, calls: piece.length }, 'committed calls could not be published; the outbox relay tries again');
+        allPublished = false;
       }
     }
   }
+  return allPublished;
 }

@@ -4,6 +4,8 @@ import type { Granularity } from '../rollup/rollup-row.js';
 export const TABLES = {
   calls: 'calls',
   numbers: 'numbers',
+  /** Committed batches whose calls are not yet published (migration 005). */
+  outbox: 'outbox',
   /** The wide rollups, keyed by tenant, bucket, dialed number, destination, call center, disposition and origin state. */
   rollups: { minute: 'rollups_minute', hour: 'rollups_hour' } satisfies Record<Granularity, string>,
   /** The narrow rollup: per tenant, UTC day and dialed number only (migration 004). */
