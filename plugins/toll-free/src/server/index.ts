@@ -37,7 +37,8 @@ const running = new Map<PluginContext<TollFreeConfig>, Running>();
  */
 export default definePlugin<void, TollFreeConfig>({
   setup(ctx) {
-    const customers = new Customers(ctx.config.customers);
+    const traffic = ctx.contract<TrafficContract>('traffic');
+    const customers = new Customers(ctx.config.customers, traffic, ctx.logger.child({ component: 'customers' }));
     const plans = new PlanStore(ctx.storage, ctx.clock);
     const reroutes = new RerouteStore(ctx.storage, ctx.clock);
     const live = new LiveRouting(plans, reroutes, ctx.logger.child({ component: 'routing' }));
@@ -49,7 +50,6 @@ export default definePlugin<void, TollFreeConfig>({
     registerRerouteRoutes(ctx.dispatcher, deps);
     registerRouteQuery(ctx.dispatcher, live, customers, ctx.clock);
     registerCustomerRoutes(ctx.dispatcher, customers);
-    const traffic = ctx.contract<TrafficContract>('traffic');
     registerWhatIfRoute(ctx.dispatcher, deps, traffic);
     traffic.useCallRouter(trafficRouter(live));
     running.set(ctx, { live, changes, scheduler });

@@ -7,8 +7,8 @@ import { coversNumbers } from './plan-access.js';
  * one of the toll-free numbers of one tenant the caller may see, and the caller's grant must cover
  * each. A number of another tenant is refused exactly like one nobody has.
  */
-export function tenantOfNumbers(customers: Customers, identity: Identity, scope: ResourceScope, numbers: readonly string[]): string {
-  const owners = numbers.map((number) => customers.ownerOf(number));
+export async function tenantOfNumbers(customers: Customers, identity: Identity, scope: ResourceScope, numbers: readonly string[]): Promise<string> {
+  const owners = await Promise.all(numbers.map(async (number) => customers.ownerOf(number)));
   const unknown = numbers.flatMap((number, i) => (owners[i] && identity.tenants.includes(owners[i]) ? [] : [{ field: `body.numbers[${i}]`, message: `${number} is not one of your toll-free numbers` }]));
   if (unknown.length) throw unprocessable('Name only your own toll-free numbers.', unknown, 'unknown_number');
   const tenants = new Set(owners);

@@ -93,4 +93,11 @@ export interface TrafficContract {
    * caller that stops early reads no more. The caller has checked that its user may see them.
    */
   callsForReplay(tenantId: string, numbers: readonly string[], from: string, to: string): AsyncIterable<ReplayCall>;
+  /**
+   * The tenant the number registry (traffic_numbers: numbers given by completed orders, by
+   * carrier staff, or to the simulator's demo customers) says owns a number, or null.
+   */
+  numberOwner(number: string): Promise<string | null>;
+  /** The registry's numbers of these tenants, each with its owner, in tenant then number order. */
+  numbersOf(tenants: readonly string[]): Promise<Array<{ number: string; tenantId: string }>>;
 }

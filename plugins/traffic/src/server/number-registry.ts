@@ -58,6 +58,19 @@ export class NumberRegistry {
     return (await this.storage.from(TABLES.numbers).where({ number, tenant_id: tenantId }).delete()) > 0;
   }
 
+  /** The tenant owning a number, or null when nobody has it. */
+  async ownerOf(number: string): Promise<string | null> {
+    const row = (await this.storage.from(TABLES.numbers).select('tenant_id').where({ number }).first()) as Pick<NumberRow, 'tenant_id'> | undefined;
+    return row?.tenant_id ?? null;
+  }
+
+  /** The numbers these tenants own, each with its owner, in tenant then number order. */
+  async numbersOf(tenants: readonly string[]): Promise<Array<{ number: string; tenantId: string }>> {
+    if (tenants.length === 0) return [];
+    const rows = (await this.storage.from(TABLES.numbers).select('number', 'tenant_id').whereIn('tenant_id', [...new Set(tenants)]).orderBy(['tenant_id', 'number'])) as Pick<NumberRow, 'number' | 'tenant_id'>[];
+    return rows.map((row) => ({ number: row.number, tenantId: row.tenant_id }));
+  }
+
   /** The numbers of the caller's tenant subtree (within their grant's scope of numbers), in number order. */
   async list(identity: Identity, options: { scope: ResourceScope; tenantId?: string; limit: number }): Promise<NumberOwner[]> {
     const rows = this.storage.forTenant(TABLES.numbers, identity).orderBy('number').limit(options.limit);

@@ -33,7 +33,7 @@ export function registerPlanRoutes(dispatcher: PluginDispatcher, deps: RouteDeps
     summary: 'create a routing plan',
     handler: async (request) => {
       const { body, identity, scope } = request;
-      const tenantId = tenantOfNumbers(customers, identity!, scope, body.numbers);
+      const tenantId = await tenantOfNumbers(customers, identity!, scope, body.numbers);
       const plan = await plans.create(actorOf(identity!), { tenantId, name: body.name, plan: body.plan, numbers: body.numbers });
       const [version] = await plans.versions(actorOf(identity!), plan.id);
       await auditChange(deps.audit, request, { action: 'plan.create', tenantId, resource: plan.id, outcome: 201, details: { name: plan.name, numbers: plan.numbers, version: 1 } });
@@ -105,12 +105,11 @@ export function registerPlanRoutes(dispatcher: PluginDispatcher, deps: RouteDeps
     access: { entitlement: 'plans.read' },
     schemas: { response: planSchemas.numbers },
     handler: async ({ identity, scope }) => {
-      const [summaries, reroutes] = await Promise.all([plans.list(identity!), deps.reroutes.inForce(identity!)]);
+      const [summaries, reroutes, owned] = await Promise.all([plans.list(identity!), deps.reroutes.inForce(identity!), customers.numbersOf(identity!.tenants)]);
       const planOf = new Map(summaries.flatMap((plan) => plan.numbers.map((number) => [number, plan] as const)));
       const rerouteOf = new Map(reroutes.flatMap((reroute) => reroute.numbers.map((number) => [number, reroute] as const)));
       return {
-        numbers: customers
-          .numbersOf(identity!.tenants)
+        numbers: owned
           .filter(({ number }) => coversNumbers(scope, [number]))
           .map(({ number, tenantId }) => {
             const plan = planOf.get(number);

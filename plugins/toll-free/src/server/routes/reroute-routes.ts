@@ -27,7 +27,7 @@ export function registerRerouteRoutes(dispatcher: PluginDispatcher, deps: RouteD
     summary: 'emergency re-route',
     handler: async (request) => {
       const { body, identity, scope } = request;
-      const tenantId = tenantOfNumbers(customers, identity!, scope, body.numbers);
+      const tenantId = await tenantOfNumbers(customers, identity!, scope, body.numbers);
       const now = clock.now().getTime();
       const expires = Date.parse(body.expiresAt);
       if (expires <= now) throw badRequest('A re-route must last a while.', [{ field: 'body.expiresAt', message: `${body.expiresAt} has passed` }]);
