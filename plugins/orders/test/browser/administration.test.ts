@@ -30,8 +30,11 @@ async function startPortal(open: () => Promise<TestDatabase>) {
   const host = await startTestHost({
     plugins: {
       dirs: ['plugins'],
-      // The toll-free plugin learns a customer's numbers from its settings, not yet from the orders' inventory.
-      settings: { traffic: { simulator: { enabled: false } }, 'toll-free': { customers: [{ tenantId: 'acme', numbers: [ROUTED, OTHER] }] } },
+      // The toll-free plugin learns acme's first two numbers from its settings and the ordered ones from traffic's number registry, which follows the orders' events.
+      settings: {
+        traffic: { simulator: { enabled: false } },
+        'toll-free': { customers: [{ tenantId: 'acme', numbers: [ROUTED, OTHER], callCenters: [{ id: 'dallas', name: 'Dallas call center', uri: 'sip:agents@dallas.acme.example' }] }] },
+      },
     },
     database: { url: database.url, schema: database.schema ?? null },
     identity: { fixtures: null } as never,
@@ -328,6 +331,26 @@ forEachDatabase((kind, open) => {
       assert.deepEqual((await held.allInnerTexts()).map((text) => text.split(/\s+/)[0]), ['1-800-555-0100', '1-800-555-0101', '1-844-356-9377', '1-877-356-9377']);
       assert.ok((await held.allInnerTexts()).every((text) => text.includes('In service')));
       await screenshot(admin.page, 'orders-17-services-after');
+
+      // 7b. The ordered numbers can be routed at once: traffic's registry takes them from the orders' events (on the bus, so a moment later), the toll-free page lists them, and Ann gives one a plan.
+      let ordered: string[] = [];
+      const tollFreeNumbers = () => admin.page.evaluate(async () => ((await (await fetch('/api/toll-free/numbers')).json()) as { numbers: { number: string }[] }).numbers.map((row) => row.number));
+      for (let tries = 0; tries < 100 && !FLOWERS.every((number) => ordered.includes(number)); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        ordered = await tollFreeNumbers();
+      }
+      assert.deepEqual(ordered, [ROUTED, OTHER, ...FLOWERS]);
+      await openFromMenu(admin.page, 'Toll-free routing');
+      const flowersRow = admin.page.locator(`toll-free-page tr[data-number="${FLOWERS[1]}"]`);
+      await flowersRow.getByText('No plan').waitFor();
+      await admin.page.locator('toll-free-page sb-field[name="name"] input').fill('Flowers line');
+      await admin.page.locator(`toll-free-page input[name="plan-number"][value="${FLOWERS[1]}"]`).check();
+      await admin.page.locator('toll-free-page sb-field[name="callCenter"] select').selectOption('dallas');
+      await admin.page.locator('toll-free-page sb-button', { hasText: 'Create and edit' }).click();
+      await admin.page.locator('toll-free-plan-page section.node[data-path="root"] h3', { hasText: 'Route to Dallas call center' }).first().waitFor();
+      await openFromMenu(admin.page, 'Toll-free routing');
+      await flowersRow.getByText('Flowers line').waitFor();
+      await screenshot(admin.page, 'orders-17b-ordered-number-routed');
 
       // 8. The audit trail shows who changed what, here by Ann.
       await openFromMenu(admin.page, 'Audit trail');
