@@ -18,6 +18,7 @@ describe('orders: the plugin manifest', () => {
       'queue fulfilment.write',
       'users administration.read',
       'audit administration.read',
+      'customers administration.read',
     ]);
     assert.equal(plugin.manifest.migrations, './dist/src/migrations');
     const settings = (plugin.manifest.config as { properties: Record<string, { minimum: number; maximum: number; default: number }> }).properties;
