@@ -157,7 +157,7 @@ forEachDatabase((kind, open) => {
       const admin = await openPortal();
       await signIn(admin.page, ann, () => totpNow(annSecret));
       // The queue too: the administrator role holds everything, though a customer has nobody below to serve.
-      assert.deepEqual(await menu(admin.page), ['Start', 'Services', 'Place an order', 'My orders', 'Fulfilment queue', 'Users and roles', 'Audit trail', 'Real-time monitor', 'Toll-free routing']);
+      assert.deepEqual(await menu(admin.page), ['Start', 'Services', 'Place an order', 'My orders', 'Fulfilment queue', 'Users and roles', 'Audit trail', 'Customers', 'Real-time monitor', 'Toll-free routing']);
       await openFromMenu(admin.page, 'Services');
       await admin.page.locator('orders-catalogue-page sb-data-table[caption="Toll-free numbers held"] tbody td', { hasText: '1-800-555-0101' }).waitFor();
       await screenshot(admin.page, 'orders-01-services');
