@@ -29,7 +29,8 @@ const PROFILE_MEAN = Array.from({ length: 24 }, (_, h) => dailyProfile(h)).reduc
 /**
  * One NDJSON batch of `count` valid canonical records: a few hundred dialed numbers, six call
  * centers, callers from ~50 area codes, every disposition, start times over the UTC day `day`
- * (YYYY-MM-DD) with a daily profile. `tag` makes the source ids unique across the run.
+ * (YYYY-MM-DD) with a daily profile. `tag` makes the source ids unique across the run. This is a
+ * backlog replay: every batch touches the whole day's index pages and rollup rows.
  */
 export function ndjsonBatch(count: number, tag: string, seed: number, day: string, dialed: readonly string[] = DIALED): string {
   const random = seededRandom(seed);
@@ -40,35 +41,68 @@ export function ndjsonBatch(count: number, tag: string, seed: number, day: strin
     do hour = Math.floor(random() * 24);
     while (random() * 1.75 > dailyProfile(hour));
     const start = base + hour * 3_600_000 + Math.floor(random() * 3_600_000);
-    const disposition: Disposition = DISPOSITIONS[Math.floor(random() * DISPOSITIONS.length)]!;
-    const ring = Math.floor(random() * 20_000);
-    const talk = disposition === 'answered' ? Math.floor(random() * 600_000) + 500 : 0;
-    const cause = { answered: 16, busy: 17, 'no-answer': 19, failed: random() < 0.5 ? 21 : 34, blocked: 21 }[disposition];
-    const center = CENTERS[skewed(random, CENTERS.length)]!;
-    lines.push(
-      JSON.stringify({
-        source: 'bench-sbc',
-        sourceId: `${tag}-${n}`,
-        service: 'toll-free',
-        direction: 'inbound',
-        callingNumber: `+1${CALLER_NPAS[skewed(random, CALLER_NPAS.length)]}555${String(100 + Math.floor(random() * 100)).padStart(4, '0')}`,
-        dialedNumber: dialed[skewed(random, dialed.length)],
-        startedAt: new Date(start).toISOString(),
-        answeredAt: disposition === 'answered' ? new Date(start + ring).toISOString() : null,
-        endedAt: new Date(start + ring + talk).toISOString(),
-        durationSeconds: null,
-        billableSeconds: null,
-        disposition,
-        releaseCause: cause,
-        destination: `cc-${center}`,
-        routingPlanId: 'bench-main',
-        routingPlanVersion: 3,
-        callCenter: center,
-        trunk: random() < 0.5 ? 'carrier-east' : 'carrier-west',
-      }),
-    );
+    const call = callOutcome(random);
+    lines.push(JSON.stringify(callRecord(random, `${tag}-${n}`, start, call, dialed)));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One NDJSON batch of a live feed: a switch reports each call when it ENDS, so a batch holds the
+ * `count` calls that ended in [endFrom, endFrom + spanMs) (epoch ms), in end-time order, each
+ * starting its ring and talk time earlier (at most ~10 minutes). Successive batches advance in
+ * time: this is the locality real ingest has (recent index pages, the current minutes' rollups).
+ */
+export function ndjsonFeedBatch(count: number, tag: string, seed: number, endFrom: number, spanMs: number, dialed: readonly string[] = DIALED): string {
+  const random = seededRandom(seed);
+  const ends = Array.from({ length: count }, () => endFrom + Math.floor(random() * spanMs)).sort((a, b) => a - b);
+  return `${ends
+    .map((end, n) => {
+      const call = callOutcome(random);
+      return JSON.stringify(callRecord(random, `${tag}-${n}`, end - call.ring - call.talk, call, dialed));
+    })
+    .join('\n')}\n`;
+}
+
+interface CallOutcome {
+  disposition: Disposition;
+  ring: number;
+  talk: number;
+  cause: number;
+}
+
+/** How a call went: disposition, ring and talk time (ms), release cause. */
+function callOutcome(random: () => number): CallOutcome {
+  const disposition: Disposition = DISPOSITIONS[Math.floor(random() * DISPOSITIONS.length)]!;
+  const ring = Math.floor(random() * 20_000);
+  const talk = disposition === 'answered' ? Math.floor(random() * 600_000) + 500 : 0;
+  const cause = { answered: 16, busy: 17, 'no-answer': 19, failed: random() < 0.5 ? 21 : 34, blocked: 21 }[disposition];
+  return { disposition, ring, talk, cause };
+}
+
+/** The canonical record of a call that started at `start` (epoch ms). */
+function callRecord(random: () => number, sourceId: string, start: number, { disposition, ring, talk, cause }: CallOutcome, dialed: readonly string[]) {
+  const center = CENTERS[skewed(random, CENTERS.length)]!;
+  return {
+    source: 'bench-sbc',
+    sourceId,
+    service: 'toll-free',
+    direction: 'inbound',
+    callingNumber: `+1${CALLER_NPAS[skewed(random, CALLER_NPAS.length)]}555${String(100 + Math.floor(random() * 100)).padStart(4, '0')}`,
+    dialedNumber: dialed[skewed(random, dialed.length)],
+    startedAt: new Date(start).toISOString(),
+    answeredAt: disposition === 'answered' ? new Date(start + ring).toISOString() : null,
+    endedAt: new Date(start + ring + talk).toISOString(),
+    durationSeconds: null,
+    billableSeconds: null,
+    disposition,
+    releaseCause: cause,
+    destination: `cc-${center}`,
+    routingPlanId: 'bench-main',
+    routingPlanVersion: 3,
+    callCenter: center,
+    trunk: random() < 0.5 ? 'carrier-east' : 'carrier-west',
+  };
 }
 
 type HourRow = Record<string, string | number>;

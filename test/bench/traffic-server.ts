@@ -6,6 +6,9 @@
  *
  *   node test/dist/bench/traffic-server.js sqlite|postgres
  *
+ * BENCH_DROP_INDEXES (comma-separated index names) drops those indexes once migrated: to measure
+ * what an index costs the ingest, never how the plugin runs.
+ *
  * Talks over the IPC channel: sends { ready } once seeded; answers { cpu } (its own CPU time),
  * { counts } (rows stored) and { load } (rollup rows written straight into the hour table, see
  * loadHourRollups); stops on SIGTERM.
@@ -39,6 +42,10 @@ const host = await startHost(
 );
 
 const send = (message: ServerMessage) => process.send!(message);
+
+for (const index of (process.env.BENCH_DROP_INDEXES ?? '').split(',').map((name) => name.trim()).filter(Boolean)) {
+  await host.db.knex.raw('drop index ??', [pg?.schema ? `${pg.schema}.${index}` : index]);
+}
 
 await seedTenant(host, 'acme', { plugins: ['traffic'] });
 await seedTenant(host, 'umbrella', { plugins: ['traffic'] });
