@@ -4,7 +4,6 @@ import type { Browser, Page } from 'playwright-core';
 import { OPERATOR } from '@switchboard/host/dist/directory/index.js';
 import { signedInUser } from '../support/callers.js';
 import {
-  cspCheckedPages,
   forEachDatabase,
   launchChromium,
   requireChromium,
@@ -16,6 +15,7 @@ import {
   type TestDatabase,
   type TestHost,
 } from '../support/switchboard.js';
+import { menuLabels, openFromMenu, shellPages, signInThroughShell } from '../support/shell-pages.js';
 
 /** Two numbers acme holds from the start; the user invited may route the first only. */
 const ROUTED = '+18005550100';
@@ -111,37 +111,7 @@ forEachDatabase((kind, open) => {
       await cleanup?.();
     });
 
-    const newPage = cspCheckedPages(() => browser);
-
-    /** A fresh browser on the portal; page errors fail the test. */
-    async function openPortal(viewport = { width: 1280, height: 900 }) {
-      const { page, noViolationsYet } = await newPage({ viewport });
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(String(error)));
-      await page.goto(`${host.url}/`);
-      return { page, errors, noViolationsYet };
-    }
-
-    /** Through the shell's "Sign in" and the real pages; the code when the account has a second step. */
-    async function signIn(page: Page, user: { login: string; password: string }, code?: () => Promise<string>) {
-      await page.locator('sb-shell header a.sign-in').click();
-      await page.locator('form input#login').fill(user.login);
-      await page.locator('form input#password').fill(user.password);
-      await page.keyboard.press('Enter');
-      if (code) {
-        await page.locator('form input#code').waitFor();
-        await page.locator('form input#code').fill(await code());
-        await page.keyboard.press('Enter');
-      }
-      await page.locator('sb-shell main h1', { hasText: 'Welcome' }).waitFor();
-    }
-
-    const menu = (page: Page) => page.locator('sb-shell nav a').allInnerTexts();
-
-    async function openFromMenu(page: Page, label: string) {
-      await page.locator('sb-shell nav a', { hasText: label }).click();
-      await page.locator('sb-shell main h1', { hasText: label }).waitFor();
-    }
+    const { openPortal } = shellPages(() => browser, () => host.url);
 
     /** The unread count on the shell's notification button, from its accessible name. */
     const unreadNotifications = async (page: Page) => {
@@ -155,9 +125,9 @@ forEachDatabase((kind, open) => {
     it('invites a user who routes one number only, orders two vanity numbers, and staff complete the order', async () => {
       // 1. The administrator signs in with her second step and sees the account's pages, not the queue.
       const admin = await openPortal();
-      await signIn(admin.page, ann, () => totpNow(annSecret));
+      await signInThroughShell(admin.page, ann, () => totpNow(annSecret));
       // The queue too: the administrator role holds everything, though a customer has nobody below to serve.
-      assert.deepEqual(await menu(admin.page), ['Start', 'Services', 'Place an order', 'My orders', 'Fulfilment queue', 'Users and roles', 'Audit trail', 'Customers', 'Real-time monitor', 'Toll-free routing']);
+      assert.deepEqual(await menuLabels(admin.page), ['Start', 'Services', 'Place an order', 'My orders', 'Fulfilment queue', 'Users and roles', 'Audit trail', 'Customers', 'Real-time monitor', 'Toll-free routing']);
       await openFromMenu(admin.page, 'Services');
       await admin.page.locator('orders-catalogue-page sb-data-table[caption="Toll-free numbers held"] tbody td', { hasText: '1-800-555-0101' }).waitFor();
       await screenshot(admin.page, 'orders-01-services');
@@ -230,7 +200,7 @@ forEachDatabase((kind, open) => {
       await rita.page.locator('sb-shell main h1', { hasText: 'Welcome' }).waitFor();
 
       // She sees exactly what she was given: the routing of the one number, and the services with that number on it.
-      assert.deepEqual(await menu(rita.page), ['Start', 'Services', 'Toll-free routing']);
+      assert.deepEqual(await menuLabels(rita.page), ['Start', 'Services', 'Toll-free routing']);
       await openFromMenu(rita.page, 'Toll-free routing');
       const routed = rita.page.locator('toll-free-page table.numbers tbody tr');
       await routed.first().waitFor();
@@ -281,8 +251,8 @@ forEachDatabase((kind, open) => {
 
       // 6. The carrier's staff work it from the queue: only the steps the order allows are offered.
       const staff = await openPortal();
-      await signIn(staff.page, sam);
-      assert.deepEqual(await menu(staff.page), ['Start', 'My orders', 'Fulfilment queue']);
+      await signInThroughShell(staff.page, sam);
+      assert.deepEqual(await menuLabels(staff.page), ['Start', 'My orders', 'Fulfilment queue']);
       await openFromMenu(staff.page, 'Fulfilment queue');
       const row = staff.page.locator('orders-queue-page sb-data-table tbody tr', { hasText: 'acme' });
       const buttons = () => row.locator('sb-button').allInnerTexts();
@@ -369,7 +339,7 @@ forEachDatabase((kind, open) => {
     it('fits a phone: the services, the users and roles, and the queue at 390 pixels', async () => {
       const admin = await openPortal({ width: 390, height: 844 });
       // The first test's code is used up for its 30 seconds: a recovery code is the other second step.
-      await signIn(admin.page, ann, async () => annRecoveryCodes[0]!);
+      await signInThroughShell(admin.page, ann, async () => annRecoveryCodes[0]!);
       await admin.page.locator('sb-shell .menu-toggle').click();
       await admin.page.locator('sb-shell nav a', { hasText: 'Services' }).click();
       await admin.page.locator('orders-catalogue-page sb-data-table[caption="Toll-free numbers held"] tbody td', { hasText: '1-877-356-9377' }).waitFor();

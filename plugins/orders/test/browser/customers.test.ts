@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { OPERATOR } from '@switchboard/host/dist/directory/index.js';
 import {
-  cspCheckedPages,
   forEachDatabase,
   launchChromium,
   requireChromium,
@@ -14,6 +13,7 @@ import {
   type TestDatabase,
   type TestHost,
 } from '../support/switchboard.js';
+import { menuLabels, openFromMenu, shellPages, signInThroughShell } from '../support/shell-pages.js';
 
 /** The reseller's services: it passes on some of them. */
 const RESELLER_SERVICES = ['orders', 'toll-free', 'traffic'];
@@ -71,30 +71,8 @@ forEachDatabase((kind, open) => {
       await cleanup?.();
     });
 
-    const newPage = cspCheckedPages(() => browser);
-
-    async function openPortal(viewport = { width: 1280, height: 900 }) {
-      const { page, noViolationsYet } = await newPage({ viewport });
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(String(error)));
-      await page.goto(`${host.url}/`);
-      return { page, errors, noViolationsYet };
-    }
-
-    async function signIn(page: Page, user: { login: string; password: string }) {
-      await page.locator('sb-shell header a.sign-in').click();
-      await page.locator('form input#login').fill(user.login);
-      await page.locator('form input#password').fill(user.password);
-      await page.keyboard.press('Enter');
-      await page.locator('sb-shell main h1', { hasText: 'Welcome' }).waitFor();
-    }
-
-    const menu = (page: Page) => page.locator('sb-shell nav a').allInnerTexts();
-
-    async function openCustomers(page: Page) {
-      await page.locator('sb-shell nav a', { hasText: 'Customers' }).click();
-      await page.locator('sb-shell main h1', { hasText: 'Customers' }).waitFor();
-    }
+    const { openPortal } = shellPages(() => browser, () => host.url);
+    const openCustomers = (page: Page) => openFromMenu(page, 'Customers');
 
     /** A directory route read with the page's session, as the user. */
     const api = (page: Page, path: string) =>
@@ -119,8 +97,8 @@ forEachDatabase((kind, open) => {
 
     it("a reseller's administrator adds a customer with some of its services and its theme, changes them, and is refused what it does not have", async () => {
       const admin = await openPortal();
-      await signIn(admin.page, nora);
-      assert.ok((await menu(admin.page)).includes('Customers'));
+      await signInThroughShell(admin.page, nora);
+      assert.ok((await menuLabels(admin.page)).includes('Customers'));
       await openCustomers(admin.page);
       const customers = admin.page.locator('orders-customers-page');
       await customers.getByText('No customers yet').waitFor();
@@ -187,7 +165,7 @@ forEachDatabase((kind, open) => {
 
     it("the carrier's administrator sees the reseller and its customer, and may add either kind", async () => {
       const carrier = await openPortal();
-      await signIn(carrier.page, cara);
+      await signInThroughShell(carrier.page, cara);
       await openCustomers(carrier.page);
       const page = carrier.page.locator('orders-customers-page');
       await page.locator('h2', { hasText: 'Resellers and customers' }).waitFor();
@@ -204,14 +182,14 @@ forEachDatabase((kind, open) => {
 
     it('tells someone who may open the page but not read tenants so, and fits a phone', async () => {
       const user = await openPortal({ width: 390, height: 844 });
-      await signIn(user.page, pat);
+      await signInThroughShell(user.page, pat);
       await user.page.locator('sb-shell .menu-toggle').click();
       await openCustomers(user.page);
       await user.page.locator('orders-customers-page .notice', { hasText: 'does not include the accounts below yours' }).waitFor();
       await screenshot(user.page, 'orders-customers-07-refused-390');
 
       const admin = await openPortal({ width: 390, height: 844 });
-      await signIn(admin.page, nora);
+      await signInThroughShell(admin.page, nora);
       await admin.page.locator('sb-shell .menu-toggle').click();
       await openCustomers(admin.page);
       await rowOf(admin.page, 'Harbor Freight').waitFor();
