@@ -25,9 +25,8 @@ export function actionText(action: ActionNode, customer: Customer | null): strin
   }
 }
 
-/** A node's title: its label, or its kind (a decision) or what it does (an action). */
-export function nodeTitle(node: PlanNode, customer: Customer | null, kinds: ReadonlyArray<{ type: string; label: string }>): string {
-  if (node.label) return node.label;
+/** What a node is, whatever its label: its kind (a decision) or what it does (an action). */
+export function nodeKindText(node: PlanNode, customer: Customer | null, kinds: ReadonlyArray<{ type: string; label: string }>): string {
   if (node.type === 'route' || node.type === 'announce' || node.type === 'block') return actionText(node, customer);
   return kinds.find((kind) => kind.type === node.type)?.label ?? node.type;
 }

@@ -2,7 +2,8 @@ import { LitElement, baseStyles, defineElement, html, nothing, pageStyles, type 
 import { DAYS_OF_WEEK, isDecision, type ActionNode, type DayOfWeek, type DecisionNode, type DecisionType, type PlanNode } from '../plan/model.js';
 import type { Customer, PlanChange, Problem } from './answers.js';
 import { textOfValues, VALUE_FIELDS, valuesFromText } from './branch-values.js';
-import { actionText, nodeTitle } from './destination-text.js';
+import { MAX_LABEL_LENGTH } from '../plan/limits.js';
+import { actionText, nodeKindText } from './destination-text.js';
 import { ACTION_KINDS, actionFromChoice, actionKindOf, destinationOptions } from './action-choice.js';
 import { addDecision, changeKind, DECISION_KINDS, removeBranch, removeDecision, setAction, splitBranch, updateBranch, updateNode } from './tree-edit.js';
 import { treeStyles } from './tree-styles.js';
@@ -67,11 +68,11 @@ export class PlanTree extends LitElement {
     const problems = this.placed.filter((problem) => problem.branch === null && sameSteps(problem.steps, steps));
     const changes = this.changes.filter((change) => change.nodeId === node.id);
     const hasError = problems.some((problem) => problem.severity === 'error');
-    const title = nodeTitle(node, this.customer, DECISION_KINDS);
+    const kind = nodeKindText(node, this.customer, DECISION_KINDS);
     const headingId = `node-${pathOf(steps).replace(/[^a-z0-9]+/gi, '-')}`;
     return html`<section class="node ${hasError ? 'has-error' : ''} ${changes.length ? 'changed' : ''}" aria-labelledby=${headingId} data-path=${pathOf(steps)} data-node-id=${node.id}>
       <div class="node-head">
-        <h3 id=${headingId} tabindex="-1">${title}</h3>
+        <h3 id=${headingId} tabindex="-1">${node.label ? html`${node.label}<span class="node-kind">${kind}</span>` : kind}</h3>
         <span class="node-id">${node.id}</span>
       </div>
       ${changes.map((change) => html`<p class="change-note">Changed: ${change.message}</p>`)} ${this.renderProblems(problems)}
@@ -91,6 +92,7 @@ export class PlanTree extends LitElement {
     const sum = node.type === 'percent' ? node.branches.reduce((total, branch) => total + (Number.isFinite(branch.percent) ? branch.percent : 0), 0) : null;
     return html`${this.editable
         ? html`<div class="controls">
+            ${this.renderLabelField(node, steps)}
             <sb-field type="select" name="kind" label="Decides by" .options=${kinds} value=${node.type} @change=${(event: Event) => this.edit(changeKind(this.root!, steps, fieldValue(event) as DecisionType, this.timeZone))}></sb-field>
             ${'timeZone' in node
               ? html`<sb-field name="timeZone" label="Time zone" hint="IANA name, e.g. America/New_York" value=${node.timeZone} @change=${(event: Event) => this.edit(updateNode(this.root!, steps, { timeZone: fieldValue(event).trim() }))}></sb-field>`
@@ -113,6 +115,19 @@ export class PlanTree extends LitElement {
               <div class="branch-body">${this.renderNode(node.other, [...steps, 'other'])}</div>
             </li>`}
       </ul>`;
+  }
+
+  /** The network manager's own short name for a node, shown as its title (what the node is stays beside it). */
+  private renderLabelField(node: PlanNode, steps: Step[]) {
+    return html`<sb-field
+      name="label"
+      label="Label"
+      hint="Your name for it on the tree (optional)"
+      placeholder=${isDecision(node) ? 'e.g. East coast, After hours' : 'e.g. Overflow'}
+      maxlength=${MAX_LABEL_LENGTH}
+      value=${node.label ?? ''}
+      @change=${(event: Event) => this.edit(updateNode(this.root!, steps, { label: fieldValue(event).trim() }))}
+    ></sb-field>`;
   }
 
   private renderBranch(node: DecisionNode, steps: Step[], index: number) {
@@ -184,6 +199,7 @@ export class PlanTree extends LitElement {
     const change = (choice: string, value: string) => this.edit(setAction(this.root!, steps, actionFromChoice(choice, value, this.customer)));
     const pick = destinationOptions(kind, this.customer);
     return html`<div class="controls">
+        ${this.renderLabelField(node, steps)}
         <sb-field type="select" name="action" label="Then" .options=${kinds} value=${kind} @change=${(event: Event) => change(fieldValue(event), '')}></sb-field>
         ${pick === null
           ? nothing

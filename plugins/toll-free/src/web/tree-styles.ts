@@ -63,6 +63,15 @@ export const treeStyles = css`
     margin: 0;
     font-size: 1rem;
   }
+  .node-kind {
+    margin-left: 0.5rem;
+    font-size: 0.85rem;
+    font-weight: 400;
+    color: var(--sb-color-text-muted);
+  }
+  .node-kind::before {
+    content: '· ';
+  }
   .node-id {
     font-size: 0.8rem;
     color: var(--sb-color-text-muted);

@@ -75,7 +75,8 @@ function nodeChanges(was: Placed, now: Placed): PlanChange[] {
   const after = now.node;
   if (before.type !== after.type) return [change('node-changed', now, `${nodeWords(before)} became ${nodeWords(after)}.`)];
   const words: string[] = [];
-  if ((before.label ?? '') !== (after.label ?? '')) words.push(`label "${before.label ?? ''}" → "${after.label ?? ''}"`);
+  const label = labelChange(before.label, after.label);
+  if (label) words.push(label);
   if ('timeZone' in before && 'timeZone' in after && before.timeZone !== after.timeZone) words.push(`time zone ${before.timeZone} → ${after.timeZone}`);
   if (before.type === 'route' && after.type === 'route' && JSON.stringify(before.destination) !== JSON.stringify(after.destination))
     words.push(`${nodeWords({ ...before, label: undefined })} → ${nodeWords({ ...after, label: undefined })}`);
@@ -138,6 +139,14 @@ function branchValues(node: DecisionNode, index: number): string {
     }
   })();
   return label ? `"${label}" (${values})` : values;
+}
+
+/** A node's label given, changed or taken away, in words; null when it is the same. */
+function labelChange(before: string | undefined, after: string | undefined): string | null {
+  if ((before ?? '') === (after ?? '')) return null;
+  if (!before) return `label "${after}" given`;
+  if (!after) return `label "${before}" removed`;
+  return `label changed from "${before}" to "${after}"`;
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
