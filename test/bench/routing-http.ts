@@ -3,23 +3,29 @@
  * as a SIP proxy asks per call, through the whole host (TLS, security headers, rate limit, the
  * bearer token resolved to a network element's identity, the dispatcher's entitlement check and
  * ajv on the body and the answer) to the compiled plan in memory. The portal runs in a child
- * process (plugins/toll-free/test/bench/routing-server.ts) with one core to itself; this process
- * generates load with autocannon on the other.
+ * process (plugins/toll-free/test/bench/routing-server.ts); the load comes from wrk when it is
+ * installed (routing-wrk.ts: C, one thread), else from autocannon in this process, and the
+ * benchmark says which (BENCH_LOAD_GENERATOR=autocannon forces autocannon).
  *
  *  (1) as many queries a second as 50 kept-alive connections get answered, p50 and p99;
- *  (2) a steady 5,000 a second on the same connections, p50 and p99 (autocannon's histogram is
- *      in whole milliseconds);
+ *  (2) a steady 5,000 a second on the same connections, p50 and p99 (with wrk, paced evenly and
+ *      timed to the microsecond; autocannon sends each second's share in a burst at its start and
+ *      rounds to whole milliseconds);
  *  (3) one connection, one query after another, timed to the microsecond: the latency of a
  *      query with nothing queued before it.
- * The bodies come from the in-process benchmark's pool (callers from 200 area codes and
- * elsewhere, instants over a week). BENCH_SECONDS (default 10) for (1) and (2).
+ * Beside each: the CPU the portal and the load generator spent per query (the machine's two
+ * cores are shared, so queries/s moves with whatever else runs; CPU per query moves less), and
+ * the load average before the runs. The bodies come from the in-process benchmark's pool (callers
+ * from 200 area codes and elsewhere, instants over a week). BENCH_SECONDS (default 10) for (1) and (2).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:https';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import * as oidc from 'openid-client';
 import { fetchWithCa } from '../support/fetch-with-ca.js';
+import { runWrk, wrkInstalled } from './routing-wrk.js';
 
 /** autocannon's options this benchmark uses beyond those test/bench/autocannon.d.ts declares. */
 interface LoadOptions {
@@ -85,7 +91,67 @@ async function probe(ready: Ready, headers: Record<string, string>, count: numbe
   return { p50: at(0.5), p99: at(0.99) };
 }
 
+/** What one load run measured: answers a second, latency in milliseconds, CPU seconds of the load generator (null when unknown). */
+interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  generatorCpuSeconds: number | null;
+}
+
+type Generator = 'wrk' | 'autocannon';
+
+function chooseGenerator(): Generator {
+  if (process.env.BENCH_LOAD_GENERATOR === 'autocannon') return 'autocannon';
+  return wrkInstalled() ? 'wrk' : 'autocannon';
+}
+
+async function generateLoad(generator: Generator, run: { url: string; headers: Record<string, string>; bodies: string[]; seconds: number; rate?: number }): Promise<LoadResult> {
+  if (generator === 'wrk') {
+    const result = await runWrk({ ...run, connections: 50 });
+    if (result.errors || result.non2xx) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx answers`);
+    return { requests: result.requests, perSecond: result.perSecond, p50: result.p50, p99: result.p99, max: result.max, generatorCpuSeconds: result.cpuSeconds };
+  }
+  const load: LoadOptions = {
+    url: run.url,
+    connections: 50,
+    duration: run.seconds,
+    headers: run.headers,
+    requests: run.bodies.map((body) => ({ method: 'POST', body })),
+    ...(run.rate ? { overallRate: run.rate } : {}),
+  };
+  const cpu = process.cpuUsage();
+  const result = await autocannon(load as Parameters<typeof autocannon>[0]);
+  const used = process.cpuUsage(cpu);
+  if (result.errors || result.non2xx || result.timeouts) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx answers, ${result.timeouts} timeouts`);
+  return {
+    requests: result.requests.total,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    generatorCpuSeconds: (used.user + used.system) / 1e6,
+  };
+}
+
+/** CPU seconds the portal has used so far (user + system), as it reports over IPC. */
+function portalCpuSeconds(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const listener = (message: { cpu?: NodeJS.CpuUsage }) => {
+      if (!message.cpu) return;
+      child.off('message', listener);
+      resolve((message.cpu.user + message.cpu.system) / 1e6);
+    };
+    child.on('message', listener);
+    child.send('cpu');
+  });
+}
+
 export async function routingHttpBenchmark(seconds = Number(process.env.BENCH_SECONDS ?? 10)): Promise<void> {
+  const generator = chooseGenerator();
+  const load = loadavg();
   const { child, ready } = await startPortal();
   try {
     const config = await oidc.discovery(new URL(`${ready.url}/oidc`), ready.clientId, ready.secret, oidc.ClientSecretBasic(ready.secret), {
@@ -103,24 +169,26 @@ export async function routingHttpBenchmark(seconds = Number(process.env.BENCH_SE
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
-    const url = `${ready.url}${PATH}`;
-    const requests = ready.bodies.map((body) => ({ method: 'POST', body }));
-    const run = async (options: { duration: number; overallRate?: number }) => {
-      const load: LoadOptions = { url, connections: 50, headers, requests, ...options };
-      const result = await autocannon(load as Parameters<typeof autocannon>[0]);
-      if (result.errors || result.non2xx || result.timeouts) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx answers, ${result.timeouts} timeouts`);
-      return result;
+    const run = async (options: { seconds: number; rate?: number }) => {
+      const before = await portalCpuSeconds(child);
+      const result = await generateLoad(generator, { url: `${ready.url}${PATH}`, headers, bodies: ready.bodies, ...options });
+      return { ...result, portalCpuSeconds: (await portalCpuSeconds(child)) - before };
     };
-    await run({ duration: 3 }); // warm-up: the optimising compiler, TLS sessions, the identity cache
-    const flat = await run({ duration: seconds });
-    const steady = await run({ duration: seconds, overallRate: 5_000 });
+    await run({ seconds: 3 }); // warm-up: the optimising compiler, TLS sessions, the identity cache
+    const flat = await run({ seconds });
+    const steady = await run({ seconds, rate: 5_000 });
     const alone = await probe(ready, headers, 5_000);
     const aloneRtjson = await probe(ready, headers, 5_000, '?format=rtjson');
 
     const ms = (value: number) => `${value.toFixed(3)} ms`;
-    console.log(`\nPOST ${PATH} over HTTPS on loopback, the portal in its own process, bearer token of a network element, 50 kept-alive connections (autocannon)`);
-    console.log(`as fast as answered:  ${Math.round(flat.requests.average).toLocaleString('en-US')} queries/s over ${seconds} s, p50 ${flat.latency.p50} ms, p99 ${flat.latency.p99} ms (goal >= 10,000/s)`);
-    console.log(`steady 5,000/s:       ${Math.round(steady.requests.average).toLocaleString('en-US')} queries/s, p50 ${steady.latency.p50} ms, p99 ${steady.latency.p99} ms, max ${steady.latency.max} ms (goal p99 < 2 ms)`);
+    const perQuery = (cpuSeconds: number | null, requests: number) => (cpuSeconds === null ? 'unknown' : `${Math.round((cpuSeconds / requests) * 1e6)} µs`);
+    const cpu = (r: typeof flat) => `CPU per query: portal ${perQuery(r.portalCpuSeconds, r.requests)}, ${generator} ${perQuery(r.generatorCpuSeconds, r.requests)}`;
+    const latency = (r: typeof flat) => (generator === 'wrk' ? `p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}` : `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`);
+    const count = (n: number) => Math.round(n).toLocaleString('en-US');
+    console.log(`\nPOST ${PATH} over HTTPS on loopback, the portal in its own process, bearer token of a network element, 50 kept-alive connections`);
+    console.log(`load generator: ${generator === 'wrk' ? 'wrk (C, one thread)' : 'autocannon (JavaScript, in the benchmark process; install wrk for a lighter one)'}; load average before: ${load.map((l) => l.toFixed(2)).join(', ')}`);
+    console.log(`as fast as answered:  ${count(flat.perSecond)} queries/s over ${seconds} s, ${latency(flat)} (goal >= 10,000/s); ${cpu(flat)}`);
+    console.log(`steady 5,000/s:       ${count(steady.perSecond)} queries/s, ${latency(steady)} (goal p99 < 2 ms); ${cpu(steady)}`);
     console.log(`one at a time:        p50 ${ms(alone.p50)}, p99 ${ms(alone.p99)} (JSON); p50 ${ms(aloneRtjson.p50)}, p99 ${ms(aloneRtjson.p99)} (rtjson), 5,000 queries each on one connection`);
   } finally {
     await stopPortal(child);

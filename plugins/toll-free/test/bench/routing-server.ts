@@ -9,7 +9,8 @@
  *
  *   node plugins/toll-free/dist/test/bench/routing-server.js
  *
- * Sends { ready } over the IPC channel; stops on SIGTERM.
+ * Sends { ready } over the IPC channel, answers 'cpu' with the CPU it has used (process.cpuUsage(),
+ * so the benchmark can report CPU per query); stops on SIGTERM.
  */
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -60,6 +61,10 @@ const proxy = await registerApiClient(host.identity, OPERATOR, { tenantId: 'carr
 const bodies = benchmarkQueries(benchmarkAreaCodes(), 1_000).map((query) => JSON.stringify({ ...query, at: undefined, time: query.at.toISOString() }));
 
 process.send!({ ready: { url: host.url, cert: host.tls.cert, clientId: proxy.client.id, secret: proxy.secret, bodies } });
+
+process.on('message', (message) => {
+  if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
+});
 
 process.on('SIGTERM', () => {
   void host.stop().then(() => rm(dataDir, { recursive: true, force: true })).then(() => process.exit(0));
