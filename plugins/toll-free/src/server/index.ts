@@ -2,6 +2,7 @@ import { definePlugin, type PluginContext } from '@switchboard/sdk';
 import type { TrafficContract } from '@switchboard/plugin-traffic';
 import type { TollFreeConfig } from './config.js';
 import { Customers } from './customers.js';
+import { DisconnectedNumbers } from './disconnected-numbers.js';
 import { LiveRouting } from './live-routing.js';
 import { PlanScheduler } from './plan-scheduler.js';
 import { PlanStore } from './plan-store.js';
@@ -20,6 +21,7 @@ interface Running {
   live: LiveRouting;
   changes: RoutingChanges;
   scheduler: PlanScheduler;
+  disconnections: DisconnectedNumbers;
 }
 
 /**
@@ -52,20 +54,22 @@ export default definePlugin<void, TollFreeConfig>({
     registerCustomerRoutes(ctx.dispatcher, customers);
     registerWhatIfRoute(ctx.dispatcher, deps, traffic);
     traffic.useCallRouter(trafficRouter(live));
-    running.set(ctx, { live, changes, scheduler });
+    const disconnections = new DisconnectedNumbers(ctx.events, plans, customers, changes, ctx.audit, ctx.logger.child({ component: 'disconnections' }));
+    running.set(ctx, { live, changes, scheduler, disconnections });
   },
 
   // After the migrations: the routing is read from the plugin's tables.
   async start(ctx) {
-    const { live, changes, scheduler } = running.get(ctx)!;
+    const { live, changes, scheduler, disconnections } = running.get(ctx)!;
     await changes.listen();
     await live.reload();
     scheduler.start();
+    await disconnections.start();
   },
 
   async stop() {
     const stopping = [...running.values()];
     running.clear();
-    await Promise.all(stopping.map(async ({ changes, scheduler }) => Promise.all([scheduler.stop(), changes.close()])));
+    await Promise.all(stopping.map(async ({ changes, scheduler, disconnections }) => Promise.all([scheduler.stop(), disconnections.stop(), changes.close()])));
   },
 });

@@ -21,6 +21,17 @@ export interface Activation {
   numbers: string[];
 }
 
+/** A number taken off the plan that routed it: which plan, and the versions that were routing it or about to. */
+export interface Detachment {
+  planId: string;
+  tenantId: string;
+  number: string;
+  /** The plan's numbers after the detachment. */
+  numbers: string[];
+  activeVersion: number | null;
+  scheduledVersions: number[];
+}
+
 /** A plan with where its versions stand: what lists of plans and numbers show. */
 export interface PlanSummary extends StoredPlan {
   activeVersion: number | null;
@@ -174,6 +185,37 @@ export class PlanStore {
       if (done) activated.push({ planId: row.plan_id, tenantId: row.tenant_id, version: Number(row.version), numbers: await this.numbersOf(row.plan_id) });
     }
     return activated;
+  }
+
+  /**
+   * Takes a number off the plan of `tenantId` that routes it, for every version at once: a plan's
+   * numbers belong to the plan, not to its versions, so its active and scheduled versions stop
+   * routing the number together and the history stays as it was. The plan's revision is bumped, so
+   * an edit based on a read from before is refused rather than taken as made with the number.
+   * Answers null, and changes nothing, when no plan of that tenant routes it (already detached, or
+   * the number has since gone to another customer), or when the plan was made after `notAfter`:
+   * the number was given to the customer again and planned anew after the disconnection.
+   */
+  async detachNumber(input: { number: string; tenantId: string; notAfter: string }): Promise<Detachment | null> {
+    return this.storage.knex.transaction(async (trx) => {
+      const attached = (await trx(this.storage.table(TABLES.numbers)).where({ number: input.number, tenant_id: input.tenantId }).first('plan_id')) as { plan_id: string } | undefined;
+      if (!attached) return null;
+      const planId = attached.plan_id;
+      const plan = (await trx(this.storage.table(TABLES.plans)).where({ id: planId }).first('created_at')) as Pick<PlanRow, 'created_at'> | undefined;
+      if (!plan || plan.created_at > input.notAfter) return null;
+      await trx(this.storage.table(TABLES.numbers)).where({ number: input.number, plan_id: planId }).delete();
+      await trx(this.storage.table(TABLES.plans)).where({ id: planId }).update({ revision: trx.raw('?? + 1', ['revision']), updated_at: this.now() });
+      const versions = (await trx(this.storage.table(TABLES.versions)).where({ plan_id: planId }).whereIn('state', ['active', 'scheduled']).orderBy('version').select('version', 'state')) as Array<Pick<VersionRow, 'version' | 'state'>>;
+      const numbers = (await trx(this.storage.table(TABLES.numbers)).where({ plan_id: planId }).orderBy('number').pluck('number')) as string[];
+      return {
+        planId,
+        tenantId: input.tenantId,
+        number: input.number,
+        numbers,
+        activeVersion: versions.filter((row) => row.state === 'active').map((row) => Number(row.version))[0] ?? null,
+        scheduledVersions: versions.filter((row) => row.state === 'scheduled').map((row) => Number(row.version)),
+      };
+    });
   }
 
   /** Every active version with its numbers: what the routing table is built from at start. */

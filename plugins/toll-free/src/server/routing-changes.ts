@@ -6,7 +6,7 @@ export const ROUTING_CHANGED = 'toll-free.routing.changed';
 
 export interface RoutingChanged {
   tenantId: string;
-  why: 'activated' | 'rolled-back' | 'schedule-due' | 'rerouted' | 'reroute-undone';
+  why: 'activated' | 'rolled-back' | 'schedule-due' | 'rerouted' | 'reroute-undone' | 'number-disconnected';
   planId?: string;
   version?: number;
   rerouteId?: string;
