@@ -8,7 +8,8 @@ export const tollFreeStyles = css`
     align-items: end;
     gap: 0.6rem 0.9rem;
   }
-  .toolbar sb-field {
+  .toolbar sb-field,
+  .toolbar tf-zone-picker {
     margin-bottom: 0;
     flex: 1 1 12rem;
     max-width: 20rem;
@@ -129,7 +130,8 @@ export const tollFreeStyles = css`
     .card {
       padding: 0.9rem;
     }
-    .toolbar sb-field {
+    .toolbar sb-field,
+    .toolbar tf-zone-picker {
       max-width: none;
     }
   }

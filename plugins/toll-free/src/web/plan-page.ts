@@ -1,4 +1,4 @@
-import { ApiClientError, LitElement, baseStyles, defineElement, html, nothing, pageStyles, type FieldOption, type ShellServices } from '@switchboard/sdk/web';
+import { ApiClientError, LitElement, baseStyles, defineElement, html, nothing, pageStyles, type FieldOption, type SbField, type ShellServices } from '@switchboard/sdk/web';
 import type { PlanNode } from '../plan/model.js';
 import type { Customer, PlanChange, PlanVersion, PlanWithVersions, Problem, WhatIf } from './answers.js';
 import { tollFreeStyles } from './page-styles.js';
@@ -6,6 +6,7 @@ import type { PlanTree } from './plan-tree.js';
 import { formatNumber, formatWhen, STATE_LABELS } from './words.js';
 import './plan-tree.js';
 import './what-if-chart.js';
+import './zone-picker.js';
 
 /** Edits are checked by the server this long after the last one, not on every keystroke. */
 const VALIDATE_AFTER_MS = 350;
@@ -217,7 +218,7 @@ export class TollFreePlanPage extends LitElement {
       </div>
       <form class="toolbar schedule" aria-label="Schedule the draft" @submit=${this.schedule}>
         <sb-field type="datetime-local" name="effectiveAt" label="Take effect at" hint="On the quarter hour" step="900" required ?disabled=${Boolean(why)}></sb-field>
-        <sb-field name="timeZone" label="Time zone" value=${zone} required ?disabled=${Boolean(why)}></sb-field>
+        <tf-zone-picker name="timeZone" label="Time zone" .value=${zone} .preferred=${[zone]} required ?disabled=${Boolean(why)}></tf-zone-picker>
         <sb-button type="submit" ?disabled=${Boolean(why)} ?busy=${this.busy === 'schedule'}>Schedule</sb-button>
       </form>
     </section>`;
@@ -408,10 +409,11 @@ export class TollFreePlanPage extends LitElement {
   private schedule = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const [when, zone] = [...form.querySelectorAll('sb-field')];
-    if (!when!.reportValidity() || !zone!.reportValidity()) return;
+    const when = form.querySelector<SbField>('sb-field[name="effectiveAt"]')!;
+    const zone = form.querySelector('tf-zone-picker')!;
+    if (!when.reportValidity() || !zone.reportValidity()) return;
     const draft = this.draft!;
-    await this.change('schedule', 'activate', { revision: this.baseRevision, version: draft.version, effectiveAt: when!.value, timeZone: zone!.value.trim() }, `Version ${draft.version} is scheduled for ${when!.value.replace('T', ' ')} ${zone!.value}.`, form);
+    await this.change('schedule', 'activate', { revision: this.baseRevision, version: draft.version, effectiveAt: when.value, timeZone: zone.value }, `Version ${draft.version} is scheduled for ${when.value.replace('T', ' ')} ${zone.value}.`, form);
   };
 
   /** Activation, scheduling and rollback: the answer's field errors go on the form's fields, the rest to a message. */
@@ -426,7 +428,7 @@ export class TollFreePlanPage extends LitElement {
       if (error instanceof ApiClientError && error.status === 409 && error.code === 'stale_revision') this.conflict = { revision: this.baseRevision + 1 };
       const fields = error instanceof ApiClientError ? error.fields : [];
       for (const field of fields) {
-        const target = form?.querySelector<HTMLElement & { error: string }>(`sb-field[name="${field.field.replace(/^body\./, '')}"]`);
+        const target = form?.querySelector<HTMLElement & { error: string }>(`[name="${field.field.replace(/^body\./, '')}"]`);
         if (target) target.error = field.message;
       }
       this.shell!.toast(messageOf(error, 'That did not work.'), 'error');

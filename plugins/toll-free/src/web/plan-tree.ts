@@ -7,6 +7,7 @@ import { actionText, nodeKindText } from './destination-text.js';
 import { ACTION_KINDS, actionFromChoice, actionKindOf, destinationOptions } from './action-choice.js';
 import { addDecision, changeKind, DECISION_KINDS, removeBranch, removeDecision, setAction, splitBranch, updateBranch, updateNode } from './tree-edit.js';
 import { treeStyles } from './tree-styles.js';
+import './zone-picker.js';
 import { locate, pathOf, sameSteps, type Step } from './tree-paths.js';
 
 const DAY_NAMES: Record<DayOfWeek, string> = { sun: 'Sun', mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat' };
@@ -72,7 +73,7 @@ export class PlanTree extends LitElement {
     const headingId = `node-${pathOf(steps).replace(/[^a-z0-9]+/gi, '-')}`;
     return html`<section class="node ${hasError ? 'has-error' : ''} ${changes.length ? 'changed' : ''}" aria-labelledby=${headingId} data-path=${pathOf(steps)} data-node-id=${node.id}>
       <div class="node-head">
-        <h3 id=${headingId} tabindex="-1">${node.label ? html`${node.label}<span class="node-kind">${kind}</span>` : kind}</h3>
+        <h3 id=${headingId} tabindex="-1">${node.label ? html`${node.label} <span class="node-kind"><span aria-hidden="true">· </span>${kind}</span>` : kind}</h3>
         <span class="node-id">${node.id}</span>
       </div>
       ${changes.map((change) => html`<p class="change-note">Changed: ${change.message}</p>`)} ${this.renderProblems(problems)}
@@ -95,7 +96,14 @@ export class PlanTree extends LitElement {
             ${this.renderLabelField(node, steps)}
             <sb-field type="select" name="kind" label="Decides by" .options=${kinds} value=${node.type} @change=${(event: Event) => this.edit(changeKind(this.root!, steps, fieldValue(event) as DecisionType, this.timeZone))}></sb-field>
             ${'timeZone' in node
-              ? html`<sb-field name="timeZone" label="Time zone" hint="IANA name, e.g. America/New_York" value=${node.timeZone} @change=${(event: Event) => this.edit(updateNode(this.root!, steps, { timeZone: fieldValue(event).trim() }))}></sb-field>`
+              ? html`<tf-zone-picker
+                  name="timeZone"
+                  label="Time zone"
+                  hint="Type to filter"
+                  .value=${node.timeZone}
+                  .preferred=${[this.timeZone]}
+                  @change=${(event: Event) => this.edit(updateNode(this.root!, steps, { timeZone: fieldValue(event).trim() }))}
+                ></tf-zone-picker>`
               : nothing}
             <sb-button @click=${() => this.edit(splitBranch(this.root!, steps, node.branches.length - 1))}>Add branch</sb-button>
             <sb-button variant="danger" @click=${() => this.edit(removeDecision(this.root!, steps))}>Remove decision</sb-button>
@@ -121,8 +129,7 @@ export class PlanTree extends LitElement {
   private renderLabelField(node: PlanNode, steps: Step[]) {
     return html`<sb-field
       name="label"
-      label="Label"
-      hint="Your name for it on the tree (optional)"
+      label="Label (optional)"
       placeholder=${isDecision(node) ? 'e.g. East coast, After hours' : 'e.g. Overflow'}
       maxlength=${MAX_LABEL_LENGTH}
       value=${node.label ?? ''}

@@ -64,13 +64,10 @@ export const treeStyles = css`
     font-size: 1rem;
   }
   .node-kind {
-    margin-left: 0.5rem;
+    margin-left: 0.25rem;
     font-size: 0.85rem;
     font-weight: 400;
     color: var(--sb-color-text-muted);
-  }
-  .node-kind::before {
-    content: '· ';
   }
   .node-id {
     font-size: 0.8rem;
@@ -83,7 +80,8 @@ export const treeStyles = css`
     gap: 0.5rem 0.75rem;
     margin-top: 0.6rem;
   }
-  .controls sb-field {
+  .controls sb-field,
+  .controls tf-zone-picker {
     margin-bottom: 0;
     flex: 1 1 12rem;
     max-width: 22rem;
@@ -144,7 +142,8 @@ export const treeStyles = css`
     .node {
       padding: 0.6rem;
     }
-    .controls sb-field {
+    .controls sb-field,
+    .controls tf-zone-picker {
       max-width: none;
     }
   }

@@ -249,5 +249,120 @@ forEachDatabase((kind, open) => {
       await noWiderThanTheScreen(page, 'toll-free-plan-390');
       assert.deepEqual(errors, []);
     });
+
+    /** A node's own field (not one of the nodes under it). */
+    const ownField = (page: Page, path: string, name: string): Locator => node(page, path).locator(`> .controls [name="${name}"]`);
+
+    it('labels nodes, picks a clock\'s zone from a list that filters as you type, and keeps both through saving, activation and the diff', async () => {
+      const { page } = await newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await signIn(page);
+      await openFromMenu(page, 'Toll-free routing');
+      await page.locator('toll-free-page tr[data-number="+18005550100"] a', { hasText: 'Main line' }).click();
+      await node(page, 'root').locator('h3', { hasText: 'Percent split' }).waitFor();
+
+      // Labels on the split and on Tampa's route: the title is the label, what the node is stays beside it.
+      await ownField(page, 'root', 'label').locator('input').fill('East coast');
+      await page.keyboard.press('Tab');
+      await node(page, 'root').locator('> .node-head h3', { hasText: 'East coast' }).waitFor();
+      assert.equal(await node(page, 'root').locator('> .node-head h3 .node-kind').innerText(), '· Percent split');
+      await ownField(page, 'root.branches[1].next', 'label').locator('input').fill('Overflow');
+      await page.keyboard.press('Tab');
+      await node(page, 'root.branches[1].next').locator('> .node-head h3', { hasText: 'Overflow' }).waitFor();
+      assert.match(await node(page, 'root.branches[1].next').locator('> .node-head h3').innerText(), /Overflow\s*· Route to Tampa call center/);
+      assert.equal(await ownField(page, 'root', 'label').locator('input').getAttribute('maxlength'), '100');
+
+      // A time-of-day decision before Dallas, labelled; its zone picked from the list.
+      const dallas = 'root.branches[0].next';
+      await node(page, dallas).locator('sb-field[name="decision"] select').selectOption('time-of-day');
+      await node(page, dallas).locator('sb-button', { hasText: 'Add decision' }).click();
+      await node(page, dallas).locator('> .node-head h3', { hasText: 'Time of day' }).waitFor();
+      await ownField(page, dallas, 'label').locator('input').fill('Business hours');
+      await page.keyboard.press('Tab');
+      await node(page, dallas).locator('> .node-head h3', { hasText: 'Business hours' }).waitFor();
+      await node(page, dallas).locator('> ul.branches > li.branch[data-branch="0"] sb-field[name="values"] input').fill('08:00-17:00');
+      await page.keyboard.press('Tab');
+
+      const picker = ownField(page, dallas, 'timeZone');
+      const zoneInput = picker.locator('input[role="combobox"]');
+      const options = picker.locator('[role="option"]');
+      await zoneInput.click();
+      assert.equal(await zoneInput.getAttribute('aria-expanded'), 'true');
+      const offered = await options.evaluateAll((items) => items.slice(0, 20).map((item) => item.getAttribute('data-zone')));
+      const northAmerica = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu'];
+      const customerZone = await picker.evaluate((element) => (element as HTMLElement & { preferred: string[] }).preferred[0]);
+      assert.equal(offered[0], customerZone, 'the customer\'s own zone first');
+      assert.ok(northAmerica.every((zone) => offered.slice(0, 17).includes(zone)), `the North American zones first: ${offered.join(', ')}`);
+      assert.ok((await options.count()) > 300, 'every IANA zone the browser knows is offered');
+      await screenshot(page, 'toll-free-zone-list');
+      // Filtered as typed, by city or by offset, each with its offset now.
+      await zoneInput.fill('new york');
+      assert.deepEqual(await options.evaluateAll((items) => items.map((item) => item.getAttribute('data-zone'))), ['America/New_York']);
+      const newYorkOffset = await page.evaluate(() => {
+        const gmt = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', timeZoneName: 'longOffset' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')!.value;
+        return gmt.replace('GMT', 'UTC');
+      });
+      assert.match(await options.first().innerText(), new RegExp(`America/New_York\\s*${newYorkOffset.replace('+', '\\+')}`));
+      await zoneInput.fill('utc+09:00');
+      assert.ok((await options.evaluateAll((items) => items.map((item) => item.getAttribute('data-zone')))).includes('Asia/Tokyo'), 'found by its offset');
+      await zoneInput.fill('york');
+      await screenshot(page, 'toll-free-zone-picker');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await options.first().getAttribute('aria-selected'), 'true');
+      await page.keyboard.press('Enter');
+      assert.equal(await zoneInput.getAttribute('aria-expanded'), 'false');
+      assert.equal(await zoneInput.inputValue(), 'America/New_York');
+      assert.match(await picker.locator('.hint').innerText(), new RegExp(`Now ${newYorkOffset.replace('+', '\\+')}`));
+
+      // A zone that is no zone, typed and left: kept as typed, and the validation's error is on the node.
+      await zoneInput.fill('Mars/Olympus_Mons');
+      await page.keyboard.press('Tab');
+      const zoneError = node(page, dallas).locator('> ul.problems li.error', { hasText: 'Mars/Olympus_Mons' });
+      await zoneError.waitFor();
+      assert.match(await zoneError.innerText(), /not an IANA time zone/);
+      await zoneInput.fill('Chicago');
+      await picker.locator('[role="option"][data-zone="America/Chicago"]').click();
+      assert.equal(await zoneInput.inputValue(), 'America/Chicago');
+      await zoneError.waitFor({ state: 'detached' });
+      await screenshot(page, 'toll-free-labels');
+
+      // Saved, read again: the labels and the zone are in the plan as stored.
+      await page.locator('toll-free-plan-page sb-button', { hasText: 'Save draft' }).click();
+      await page.locator('toll-free-plan-page .status', { hasText: 'Saved as version 2.' }).waitFor();
+      await page.reload();
+      await node(page, 'root').locator('> .node-head h3', { hasText: 'East coast' }).waitFor();
+      assert.equal(await ownField(page, dallas, 'timeZone').locator('input').inputValue(), 'America/Chicago');
+      assert.match(await node(page, 'root.branches[1].next').locator('> .node-head h3').innerText(), /^Overflow/);
+      assert.match(await node(page, dallas).locator('> .node-head h3').innerText(), /^Business hours/);
+
+      // Activated, then the root's label changed in a third version: the diff says so, on the node.
+      await page.locator('toll-free-plan-page sb-button', { hasText: 'Activate version 2 now' }).click();
+      await page.locator('toll-free-plan-page sb-dialog').getByRole('button', { name: 'Activate', exact: true }).click();
+      await page.locator('toll-free-plan-page #plan-heading + p', { hasText: 'version 2 since' }).waitFor();
+      await ownField(page, 'root', 'label').locator('input').fill('East and west');
+      await page.keyboard.press('Tab');
+      await page.locator('toll-free-plan-page sb-button', { hasText: 'Save draft' }).click();
+      await page.locator('toll-free-plan-page .status', { hasText: 'Saved as version 3.' }).waitFor();
+      await page.locator('toll-free-plan-page sb-button[label="Changes in version 2"]').click();
+      const words = page.locator('toll-free-plan-page ul.diff-words');
+      await words.waitFor();
+      const inVersion2 = await words.innerText();
+      assert.match(inVersion2, /Label "East coast" given\./);
+      assert.match(inVersion2, /Label "Overflow" given\./);
+      assert.match(inVersion2, /Business hours was added\./);
+      await page.locator('toll-free-plan-page sb-button[label="Changes in version 3"]').click();
+      await words.locator('li', { hasText: 'Label changed from "East coast" to "East and west".' }).waitFor();
+      assert.equal(await words.locator('li').count(), 1, await words.innerText());
+      await page.locator('toll-free-plan-page tf-plan-tree.diff-tree section.node.changed[data-path="root"] h3', { hasText: 'East and west' }).waitFor();
+      await screenshot(page, 'toll-free-label-diff');
+
+      // The schedule's zone is the same picker.
+      const scheduleZone = page.locator('toll-free-plan-page form.schedule tf-zone-picker input[role="combobox"]');
+      await scheduleZone.fill('los angeles');
+      await page.locator('toll-free-plan-page form.schedule [role="option"][data-zone="America/Los_Angeles"]').waitFor();
+      await page.keyboard.press('Escape');
+      assert.deepEqual(errors, []);
+    });
   });
 });
