@@ -6,7 +6,7 @@ import type { Middleware } from 'koa';
  * header is ever sent, so browsers keep the API same-origin.
  */
 export function corsForConfiguredOrigins(origins: readonly string[]): Middleware {
-  if (origins.length === 0) return async (_ctx, next) => next();
+  if (origins.length === 0) return (_ctx, next) => next();
   const allowed = new Set(origins);
   const middleware = cors({
     origin: (ctx) => (allowed.has(ctx.get('origin')) ? ctx.get('origin') : ''),
@@ -15,5 +15,5 @@ export function corsForConfiguredOrigins(origins: readonly string[]): Middleware
     exposeHeaders: ['X-Request-Id', 'Retry-After'],
     maxAge: 600,
   });
-  return async (ctx, next) => (ctx.path.startsWith('/api/') ? middleware(ctx, next) : next());
+  return (ctx, next) => (ctx.path.startsWith('/api/') ? middleware(ctx, next) : next());
 }

@@ -5,17 +5,18 @@ import type { Middleware } from 'koa';
  * and it is not shutting down (a load balancer stops sending before the in-flight requests finish).
  */
 export function healthRoutes(isReady: () => Promise<boolean>): Middleware {
-  return async (ctx, next) => {
+  const ready = async (ctx: Parameters<Middleware>[0]) => {
+    const isUp = await isReady().catch(() => false);
+    ctx.status = isUp ? 200 : 503;
+    ctx.body = { status: isUp ? 'ready' : 'not ready' };
+  };
+  // Not async: every other request passes straight on, without a promise of its own.
+  return (ctx, next) => {
     if (ctx.path === '/healthz') {
       ctx.body = { status: 'ok' };
-      return;
+      return Promise.resolve();
     }
-    if (ctx.path === '/readyz') {
-      const ready = await isReady().catch(() => false);
-      ctx.status = ready ? 200 : 503;
-      ctx.body = { status: ready ? 'ready' : 'not ready' };
-      return;
-    }
-    await next();
+    if (ctx.path === '/readyz') return ready(ctx);
+    return next();
   };
 }

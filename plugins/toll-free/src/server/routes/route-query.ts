@@ -1,4 +1,4 @@
-import { ApiError, badRequest, type Clock, type PluginDispatcher } from '@switchboard/sdk';
+import { ApiError, badRequest, type Clock, type Identity, type PluginDispatcher } from '@switchboard/sdk';
 import { toE164 } from '@switchboard/plugin-traffic';
 import type { Customers } from '../customers.js';
 import type { LiveRouting } from '../live-routing.js';
@@ -15,6 +15,17 @@ interface RouteQueryBody {
 
 /** Whether the caller asked for Kamailio's rtjson shape: `?format=rtjson`, or an Accept naming rtjson. */
 const wantsRtjson = (format: unknown, accept: string | undefined) => format === 'rtjson' || (format === undefined && /rtjson/i.test(accept ?? ''));
+
+/** The tenants an identity sees, as a set, per cached identity: a carrier sees every customer, and a list would be walked per call. */
+const visibleTenants = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function seesTenant(identity: Identity, tenantId: string): boolean {
+  const tenants = identity.tenants;
+  if (tenants.length <= 16) return tenants.includes(tenantId);
+  let set = visibleTenants.get(tenants);
+  if (!set) visibleTenants.set(tenants, (set = new Set(tenants)));
+  return set.has(tenantId);
+}
 
 /**
  * The routing query the network asks per call (the SCP's side): where does this call go? Answered
@@ -38,7 +49,7 @@ export function registerRouteQuery(dispatcher: PluginDispatcher, live: LiveRouti
       const callingNumber = body.callingNumber ? (toE164(body.callingNumber) ?? body.callingNumber) : null;
       const at = body.time === undefined ? clock.now() : new Date(body.time);
       const answer = live.route({ dialedNumber, callingNumber, at, callId: body.callId, originLata: body.originLata ?? null });
-      if (!answer || !identity!.tenants.includes(answer.tenantId)) throw new ApiError(404, 'no_route', `No active plan routes ${dialedNumber}.`);
+      if (!answer || !seesTenant(identity!, answer.tenantId)) throw new ApiError(404, 'no_route', `No active plan routes ${dialedNumber}.`);
       if (wantsRtjson(query.format, headers.accept)) return toRtjson(answer, customers);
       const { action } = answer;
       return { action, destination: action.type === 'route' ? action.destination : null, plan: answer.plan, path: answer.path, reroute: answer.reroute };
