@@ -5,7 +5,9 @@
  * ajv on the body and the answer) to the compiled plan in memory. The portal runs in a child
  * process (plugins/toll-free/test/bench/routing-server.ts); the load comes from wrk when it is
  * installed (routing-wrk.ts: C, one thread), else from autocannon in this process, and the
- * benchmark says which (BENCH_LOAD_GENERATOR=autocannon forces autocannon).
+ * benchmark says which (BENCH_LOAD_GENERATOR=autocannon forces autocannon). BENCH_PORTAL_PROCESSES=2
+ * runs the portal as two host processes on PostgreSQL and NATS sharing the port (the scaled-out
+ * arrangement; see routing-server.ts); the default is one on SQLite.
  *
  *  (1) as many queries a second as 50 kept-alive connections get answered, p50 and p99;
  *  (2) a steady 5,000 a second on the same connections, p50 and p99 (with wrk, paced evenly and
@@ -185,7 +187,9 @@ export async function routingHttpBenchmark(seconds = Number(process.env.BENCH_SE
     const cpu = (r: typeof flat) => `CPU per query: portal ${perQuery(r.portalCpuSeconds, r.requests)}, ${generator} ${perQuery(r.generatorCpuSeconds, r.requests)}`;
     const latency = (r: typeof flat) => (generator === 'wrk' ? `p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}` : `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`);
     const count = (n: number) => Math.round(n).toLocaleString('en-US');
-    console.log(`\nPOST ${PATH} over HTTPS on loopback, the portal in its own process, bearer token of a network element, 50 kept-alive connections`);
+    const processes = Number(process.env.BENCH_PORTAL_PROCESSES ?? 1);
+    const portal = processes > 1 ? `the portal in ${processes} host processes (PostgreSQL, NATS, one port)` : 'the portal in its own process (SQLite)';
+    console.log(`\nPOST ${PATH} over HTTPS on loopback, ${portal}, bearer token of a network element, 50 kept-alive connections`);
     console.log(`load generator: ${generator === 'wrk' ? 'wrk (C, one thread)' : 'autocannon (JavaScript, in the benchmark process; install wrk for a lighter one)'}; load average before: ${load.map((l) => l.toFixed(2)).join(', ')}`);
     console.log(`as fast as answered:  ${count(flat.perSecond)} queries/s over ${seconds} s, ${latency(flat)} (goal >= 10,000/s); ${cpu(flat)}`);
     console.log(`steady 5,000/s:       ${count(steady.perSecond)} queries/s, ${latency(steady)} (goal p99 < 2 ms); ${cpu(steady)}`);

@@ -1,71 +1,120 @@
 /**
- * The portal for the HTTP half of the routing benchmark, in a process of its own so that the load
- * generator never shares its event loop: the real traffic and toll-free plugins on a fresh SQLite
- * database (routing queries never touch it: they are answered from memory), silent log, no
- * fixture identities, the per-address API rate limit raised out of the way. One customer whose
- * toll-free number is routed by the in-process benchmark's plan (five decisions deep, 200 area
- * codes), activated through the plugin's store as the API would, and a SIP proxy registered as a
- * network element of the carrier.
+ * The portal for the HTTP half of the routing benchmark, in processes of its own so that the load
+ * generator never shares their event loops (routing-portal.ts sets up each).
  *
  *   node plugins/toll-free/dist/test/bench/routing-server.js
  *
- * Sends { ready } over the IPC channel, answers 'cpu' with the CPU it has used (process.cpuUsage(),
- * so the benchmark can report CPU per query); stops on SIGTERM.
+ * BENCH_PORTAL_PROCESSES (default 1): with 1, one host on a fresh SQLite database and its
+ * in-process bus. With more, DESIGN.md's scaled-out arrangement: that many stateless host
+ * processes on one PostgreSQL schema and one NATS JetStream stream, sharing the HTTPS port through
+ * Node's cluster module, whose primary hands each new connection to the next process in turn (the
+ * load balancer; a kept-alive connection stays with its process). Every process answers the
+ * routing query from its own compiled plans and checks tokens and entitlements itself.
+ *
+ * Sends { ready } over the IPC channel, answers 'cpu' with the CPU all its processes have used
+ * (process.cpuUsage(), so the benchmark can report CPU per query); stops on SIGTERM.
  */
 import 'reflect-metadata';
+import cluster, { type Worker } from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHost } from '@switchboard/host';
-import { OPERATOR } from '@switchboard/host/dist/directory/index.js';
-import { registerApiClient } from '@switchboard/host/dist/identity/api-clients.js';
-import { createPluginStorage } from '@switchboard/host/dist/storage/index.js';
-import { systemClock } from '@switchboard/sdk';
-import { validatePlan } from '../../src/plan/validate/validate-plan.js';
-import { PlanStore } from '../../src/server/plan-store.js';
-import { ROUTING_CHANGED } from '../../src/server/routing-changes.js';
-import { seedTenant } from '../support/switchboard.js';
-import { benchmarkAreaCodes, benchmarkPlan, benchmarkQueries } from './decisions.js';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { natsServers, openPostgres } from '../support/switchboard.js';
+import { seedPortal, startPortalHost, type PortalStorage, type Ready } from './routing-portal.js';
 
-const BENCH_NUMBER = '+18005550100';
+type CpuUsage = NodeJS.CpuUsage;
+type FromWorker = { started: { url: string; ready?: Ready } } | { cpu: CpuUsage };
 
-const customer = {
-  tenantId: 'acme',
-  numbers: [BENCH_NUMBER],
-  callCenters: ['dallas', 'tampa', 'toronto', 'overnight'].map((id) => ({ id, uri: `sip:agents@${id}.acme.example` })),
-  announcements: [{ id: 'holiday' }, { id: 'closed' }],
-};
+const processes = Number(process.env.BENCH_PORTAL_PROCESSES ?? 1);
+const addCpu = (a: CpuUsage, b: CpuUsage): CpuUsage => ({ user: a.user + b.user, system: a.system + b.system });
 
-const dataDir = await mkdtemp(join(tmpdir(), 'sb-bench-routing-'));
-const host = await startHost(
-  {
-    dataDir,
-    server: { host: '127.0.0.1', httpsPort: 0, httpPort: null, rateLimit: { perMinute: 1_000_000_000, burst: 100_000_000 } },
-    log: { level: 'silent' },
-    plugins: { dirs: ['plugins'], settings: { traffic: { simulator: { enabled: false } }, 'toll-free': { customers: [customer] } } },
-    identity: { fixtures: null },
-  },
-  { env: {} },
-);
+/** One host in this process, on SQLite. */
+async function runAlone(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sb-bench-routing-'));
+  const host = await startPortalHost({ dataDir });
+  const ready = await seedPortal(host);
+  process.send!({ ready });
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
+  });
+  process.on('SIGTERM', () => {
+    void host.stop().then(() => rm(dataDir, { recursive: true, force: true })).then(() => process.exit(0));
+  });
+}
 
-await seedTenant(host, 'acme', { plugins: ['traffic', 'toll-free'] });
-const plans = new PlanStore(createPluginStorage(host.db, 'toll-free'), systemClock);
-const actor = { tenants: ['acme'], by: 'benchmark' };
-const stored = await plans.create(actor, { tenantId: 'acme', name: 'Benchmark', plan: benchmarkPlan(benchmarkAreaCodes()), numbers: [BENCH_NUMBER] });
-await plans.activate(actor, stored.id, { revision: 1, version: 1 }, (plan) => validatePlan(plan, { owned: { callCenterIds: customer.callCenters.map((c) => c.id), announcementIds: ['holiday', 'closed'] } }));
-// As the API does after an activation: every process (here, the host) rebuilds its routing.
-await host.bus.publish(ROUTING_CHANGED, { tenantId: 'acme', why: 'activated', planId: stored.id, version: 1 });
-const proxy = await registerApiClient(host.identity, OPERATOR, { tenantId: 'carrier', name: 'bench-proxy', kind: 'network', roleId: 'network-element' });
+/** A host in a cluster worker: the storage its primary chose; the first also seeds it. */
+async function runWorker(): Promise<void> {
+  const storage = JSON.parse(process.env.BENCH_PORTAL_STORAGE!) as PortalStorage;
+  const host = await startPortalHost(storage);
+  const ready = process.env.BENCH_PORTAL_SEED ? await seedPortal(host) : undefined;
+  process.send!({ started: { url: host.url, ready } } satisfies FromWorker);
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send!({ cpu: process.cpuUsage() } satisfies FromWorker);
+    if (message === 'stop') void host.stop().then(() => process.exit(0));
+  });
+}
 
-// The questions the load generator asks, as a SIP proxy would send them: the benchmark's pool of callers and instants.
-const bodies = benchmarkQueries(benchmarkAreaCodes(), 1_000).map((query) => JSON.stringify({ ...query, at: undefined, time: query.at.toISOString() }));
+function fork(env: Record<string, string>): Promise<{ worker: Worker; url: string; ready?: Ready }> {
+  const worker = cluster.fork(env);
+  return new Promise((resolve, reject) => {
+    worker.once('exit', (code) => reject(new Error(`a portal process exited (${code}) before it was ready`)));
+    worker.once('message', (message: FromWorker) => {
+      if ('started' in message) resolve({ worker, ...message.started });
+    });
+  });
+}
 
-process.send!({ ready: { url: host.url, cert: host.tls.cert, clientId: proxy.client.id, secret: proxy.secret, bodies } });
+function cpuOf(worker: Worker): Promise<CpuUsage> {
+  return new Promise((resolve) => {
+    const listener = (message: FromWorker) => {
+      if (!('cpu' in message)) return;
+      worker.off('message', listener);
+      resolve(message.cpu);
+    };
+    worker.on('message', listener);
+    worker.send('cpu');
+  });
+}
 
-process.on('message', (message) => {
-  if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
-});
+/** The cluster's primary: the shared storage, the processes one after another (the first seeds), the answers for the benchmark. */
+async function supervise(count: number): Promise<void> {
+  const database = await openPostgres();
+  const tag = randomBytes(4).toString('hex');
+  const nats = { servers: natsServers, stream: `SB_BENCH_${tag}`, subjectPrefix: `b${tag}` };
+  const dataDir = await mkdtemp(join(tmpdir(), 'sb-bench-routing-'));
+  const storage: PortalStorage = { dataDir, database: { url: database.url!, schema: database.schema! }, nats };
+  const env = { BENCH_PORTAL_STORAGE: JSON.stringify(storage) };
+  const first = await fork({ ...env, BENCH_PORTAL_SEED: '1' });
+  const workers = [first.worker];
+  for (let i = 1; i < count; i++) {
+    const next = await fork(env);
+    // listen(0) in cluster workers gives every one the port the first was given.
+    if (next.url !== first.url) throw new Error(`portal processes listen on ${first.url} and ${next.url}`);
+    workers.push(next.worker);
+  }
+  process.send!({ ready: first.ready });
+  process.on('message', (message) => {
+    if (message !== 'cpu') return;
+    void Promise.all(workers.map(cpuOf)).then((used) => process.send!({ cpu: used.reduce(addCpu, process.cpuUsage()) }));
+  });
+  process.on('SIGTERM', () => {
+    const stopped = workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve)));
+    workers.forEach((worker) => worker.send('stop'));
+    void Promise.all(stopped)
+      .then(async () => {
+        await database.cleanup();
+        const nc = await connect({ servers: natsServers });
+        await (await jetstreamManager(nc)).streams.delete(nats.stream).catch(() => undefined);
+        await nc.close();
+        await rm(dataDir, { recursive: true, force: true });
+      })
+      .finally(() => process.exit(0));
+  });
+}
 
-process.on('SIGTERM', () => {
-  void host.stop().then(() => rm(dataDir, { recursive: true, force: true })).then(() => process.exit(0));
-});
+if (cluster.isWorker) await runWorker();
+else if (processes > 1) await supervise(processes);
+else await runAlone();
