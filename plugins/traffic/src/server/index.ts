@@ -20,6 +20,7 @@ import { registerLiveRoute } from './routes/live-route.js';
 import { registerNumberRoutes } from './routes/number-routes.js';
 import { registerReadingRoutes } from './routes/reading-routes.js';
 import { registerSimulatorRoutes } from './routes/simulator-routes.js';
+import { SummarySnapshots } from './summary-snapshot.js';
 
 /** What runs in the background for one host: the retention purge, the drop folders, and the simulator when it is on. */
 interface Background {
@@ -65,7 +66,7 @@ export default definePlugin<TrafficContract, TrafficConfig>({
     const simulator = createSimulator(ctx, { ingest, numbers, routing });
     registerIngestRoutes(ctx.dispatcher, ingest, { uploadMaxBytes: ctx.config.uploadMaxBytes });
     registerNumberRoutes(ctx.dispatcher, numbers, carrierStaffCheck(ctx.container));
-    registerReadingRoutes(ctx.dispatcher, calls, rollups, ctx.clock);
+    registerReadingRoutes(ctx.dispatcher, calls, new SummarySnapshots(ctx.storage), ctx.clock);
     registerLiveRoute(ctx.dispatcher, ctx.events, calls);
     registerSimulatorRoutes(ctx.dispatcher, simulator, ctx.clock);
     running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), dropFolders: dropFolderPoller(ctx, ingest), orderedNumbers: new OrderedNumbers(ctx.events, numbers, ctx.logger), outbox: new OutboxRelay(calls, ctx.events, ctx.clock, ctx.logger), simulator });

@@ -160,7 +160,7 @@ export const schemas = {
   summary: {
     type: 'object',
     additionalProperties: false,
-    required: ['granularity', 'from', 'to', 'buckets', 'total'],
+    required: ['granularity', 'from', 'to', 'buckets', 'total', 'throughCallId'],
     properties: {
       granularity: { enum: ['minute', 'hour', 'day'] },
       from: { type: 'string' },
@@ -176,6 +176,7 @@ export const schemas = {
           properties: { key: { type: 'string' }, buckets: { type: 'array', items: summaryBucket }, total: countsAndMeasures },
         },
       },
+      throughCallId: { type: 'integer', minimum: 0 },
     },
   },
 };

@@ -1,7 +1,7 @@
 import { measuresOf, type TrafficMeasures } from '../rollup/measures.js';
 import { addCounts, ZERO_COUNTS, type RollupCounts } from '../rollup/rollup-row.js';
 import type { SummaryGranularity } from './rollup-sources.js';
-import type { SummarySums } from './rollup-store.js';
+import type { SummarySnapshot } from './summary-snapshot.js';
 
 /** Groups a split summary names; the rest are summed into one. Enough for a chart's legend. */
 export const MAX_GROUPS = 20;
@@ -26,6 +26,8 @@ export interface SummaryAnswer {
   total: CountsAndMeasures;
   /** Only when split (groupBy): one group per value, most attempts first. */
   groups?: SummaryGroup[];
+  /** The greatest call id the sums include: every call with a greater id is not in them (see SummarySnapshots). */
+  throughCallId: number;
 }
 
 /** Counts with their measures (ASR, ACD, NER), as the summary answers them. */
@@ -57,7 +59,7 @@ class Series {
  * MAX_GROUPS of them and the rest summed into OTHER_GROUP, each with its own buckets and total.
  * Every group's buckets add up to the summary's buckets.
  */
-export function summaryAnswer(granularity: SummaryGranularity, window: { from: string; to: string }, sums: readonly SummarySums[], split: boolean): SummaryAnswer {
+export function summaryAnswer(granularity: SummaryGranularity, window: { from: string; to: string }, { sums, throughCallId }: SummarySnapshot, split: boolean): SummaryAnswer {
   const all = new Series();
   const byKey = new Map<string, Series>();
   for (const { start, key, counts } of sums) {
@@ -67,7 +69,7 @@ export function summaryAnswer(granularity: SummaryGranularity, window: { from: s
     if (!series) byKey.set(key, (series = new Series()));
     series.add(start, counts);
   }
-  const answer: SummaryAnswer = { granularity, from: window.from, to: window.to, buckets: all.buckets(), total: withMeasures(all.total) };
+  const answer: SummaryAnswer = { granularity, from: window.from, to: window.to, buckets: all.buckets(), total: withMeasures(all.total), throughCallId };
   if (!split) return answer;
   const ranked = [...byKey].sort(([a, x], [b, y]) => y.total.attempts - x.total.attempts || (a < b ? -1 : a > b ? 1 : 0));
   const groups = ranked.slice(0, MAX_GROUPS).map(([key, series]) => ({ key, buckets: series.buckets(), total: withMeasures(series.total) }));

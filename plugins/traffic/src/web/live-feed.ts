@@ -1,3 +1,4 @@
+import type { StreamPosition } from './stream-position.js';
 import type { MonitorCall } from './traffic-answers.js';
 
 /** What the feed needs of an EventSource (a test passes a stand-in). */
@@ -10,7 +11,8 @@ export interface EventSourceLike {
 export interface LiveFeedHandlers {
   /** The stream is (again) open: what it missed while down must be read anew. */
   onOpen(): void;
-  onCall(call: MonitorCall): void;
+  /** A call, with where it came in the stream (its id, or the id it is below when sent without one). */
+  onCall(call: MonitorCall, position: StreamPosition): void;
   /** The stream broke; it is being reopened. */
   onLost(): void;
 }
@@ -58,6 +60,11 @@ export class LiveFeed {
   private connect(): void {
     const source = this.open(this.url);
     this.source = source;
+    // The greatest id this stream has sent, and the event id text as it last stood. A MessageEvent's
+    // lastEventId is the stream's last id, kept over events without one (and over EventSource's own
+    // reconnects, which resume after it), so an event whose lastEventId did not change had no id.
+    let greatestId = 0;
+    let lastIdText = '';
     source.addEventListener('open', () => {
       if (source !== this.source) return;
       this.retryMs = FIRST_RETRY_MS;
@@ -65,7 +72,12 @@ export class LiveFeed {
     });
     source.addEventListener('call', (event) => {
       if (source !== this.source) return;
-      this.handlers.onCall(JSON.parse((event as MessageEvent<string>).data) as MonitorCall);
+      const message = event as MessageEvent<string>;
+      const idText = message.lastEventId;
+      const fresh = idText !== lastIdText && /^\d{1,15}$/.test(idText);
+      lastIdText = idText;
+      if (fresh) greatestId = Math.max(greatestId, Number(idText));
+      this.handlers.onCall(JSON.parse(message.data) as MonitorCall, fresh ? { id: Number(idText) } : { below: greatestId });
     });
     source.addEventListener('error', (event) => {
       // The host's own `error` event (a stream that failed) is followed by the end of the stream, handled as any break.

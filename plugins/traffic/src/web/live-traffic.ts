@@ -1,5 +1,6 @@
 import { minuteCountsOf } from './call-counts.js';
 import { MinuteSeries } from './minute-series.js';
+import { isAfterSummary, type StreamPosition } from './stream-position.js';
 import { GROUP_DIMENSIONS, type GroupAnswer, type GroupDimension, type MonitorCall, type SummaryAnswer } from './traffic-answers.js';
 
 /** A destination or call center the monitor is narrowed to. */
@@ -19,6 +20,8 @@ export interface Baseline {
   summary: SummaryAnswer;
   /** The summary grouped per dimension, where the server answers `groupBy`. */
   groups: Partial<Record<GroupDimension, GroupAnswer[]>>;
+  /** The greatest call id each grouped summary includes (each is its own read, so its own snapshot). */
+  groupsThrough?: Partial<Record<GroupDimension, number>>;
   /** The latest calls, as GET /calls answers them. */
   calls: MonitorCall[];
 }
@@ -34,24 +37,39 @@ const callKeyOf = (call: MonitorCall): string => JSON.stringify([call.source, ca
 
 const endedAt = (call: MonitorCall) => Date.parse(call.endedAt);
 
+/** What a call is counted into: the total, or the groups of one dimension. */
+type Tally = 'total' | GroupDimension;
+const TALLIES: readonly Tally[] = ['total', ...GROUP_DIMENSIONS];
+
 /**
  * The monitor's model: per-minute counts in total and per group, the latest calls and when calls
  * arrived, folded together from what the page read when it opened and the live stream since.
  *
- * Nothing is counted twice. The page opens the live stream first and reads the summary once it is
- * open, so every call committed after that is streamed. Calls streamed before the summary answered
- * committed before it was read (or while the request was under way), so it counts them: they are
- * held until the baseline comes, go into the table and the arrival times, but not into the
- * summary's counts again. From then on each call is counted once by its source and source id, which
- * also holds for a call the stream sends without an id (an out-of-order commit).
+ * Nothing is counted twice or missed. The page opens the live stream first and then reads the
+ * summaries, each of which says the greatest call id it includes (`throughCallId`, read in the
+ * same snapshot as its sums): a streamed call, whenever it came, is counted on top of a summary
+ * exactly when that summary leaves it out (isAfterSummary, by the call's place in the stream).
+ * Calls the page only reads (the latest calls) go into the table, never into the counts. Each call
+ * is counted once per total or dimension by its source and source id, so a call sent again (a
+ * reconnect) changes nothing.
+ *
+ * A summary without `throughCallId`, or a call without its place in the stream, is judged the old
+ * way: a call streamed before the summary answered is taken to be in it, a later one not, unless
+ * the page already had it.
  */
 export class LiveTraffic {
   private total = new MinuteSeries();
   private readonly groups = new Map<GroupDimension, Map<string, MinuteSeries>>();
-  /** Calls received before the baseline, with when; null once it is in. */
-  private pending: { call: MonitorCall; at: number }[] | null = [];
-  /** Calls counted, by key, with their start minute (to forget them when it leaves every window). */
+  /** Calls received before the baseline, with when and where in the stream; null once it is in. */
+  private pending: { call: MonitorCall; at: number; position?: StreamPosition }[] | null = [];
+  /** The greatest call id each summary includes, by what it counts; a tally missing here has none. */
+  private through = new Map<Tally, number>();
+  /** The dimensions whose groups come from a grouped summary; the others are counted from the calls the page has. */
+  private summarised = new Set<GroupDimension>();
+  /** Calls counted into each tally (`tally key` → start minute, to forget them when it leaves every window). */
   private readonly counted = new Map<string, number>();
+  /** Calls the page has (listed or streamed), by key, with their start minute. */
+  private readonly seen = new Map<string, number>();
   private latest: MonitorCall[] = [];
   private arrivals: number[] = [];
   private changes = 0;
@@ -70,46 +88,70 @@ export class LiveTraffic {
     return this.pending === null;
   }
 
-  /** A call from the live stream, received at `at` (ms). True when it changed what the monitor shows. */
-  receive(call: MonitorCall, at: number): boolean {
+  /**
+   * A call from the live stream, received at `at` (ms), with its place in the stream. True when it
+   * changed what the monitor shows.
+   */
+  receive(call: MonitorCall, at: number, position?: StreamPosition): boolean {
     if (!this.inView(call)) return false;
     if (this.pending) {
-      this.pending.push({ call, at });
+      this.pending.push({ call, at, position });
       return false;
     }
-    const key = callKeyOf(call);
-    if (this.counted.has(key)) return false;
-    const { minute, counts } = minuteCountsOf(call);
-    this.counted.set(key, minute);
-    this.total.add(minute, counts);
-    for (const dimension of GROUP_DIMENSIONS) this.groupSeries(dimension, groupKeyOf(call, dimension)).add(minute, counts);
-    this.remember(call, at);
-    this.changes++;
-    return true;
+    const changed = this.fold(call, at, position, true);
+    if (changed) this.changes++;
+    return changed;
   }
 
-  /** What the page read, answered after every call received so far had been sent. */
+  /** What the page read, answered after the stream was open. */
   applyBaseline(baseline: Baseline): void {
     const early = this.pending ?? [];
     this.pending = null;
     this.total = MinuteSeries.fromBuckets(baseline.summary.buckets);
+    this.through = new Map();
+    if (baseline.summary.throughCallId !== undefined) this.through.set('total', baseline.summary.throughCallId);
+    this.summarised = new Set(GROUP_DIMENSIONS.filter((dimension) => baseline.groups[dimension]));
     for (const dimension of GROUP_DIMENSIONS) {
       const byKey = new Map<string, MinuteSeries>();
       this.groups.set(dimension, byKey);
       for (const group of baseline.groups[dimension] ?? []) byKey.set(group.key, MinuteSeries.fromBuckets(group.buckets));
+      const through = baseline.groupsThrough?.[dimension];
+      if (through !== undefined) this.through.set(dimension, through);
     }
-    // Without a grouped summary, a dimension's groups are counted from the calls the page has.
-    const countedFromCalls = GROUP_DIMENSIONS.filter((dimension) => !baseline.groups[dimension]);
-    const calls = [...baseline.calls.filter((call) => this.inView(call)).map((call) => ({ call, at: endedAt(call) })), ...early];
-    for (const { call, at } of calls) {
-      const key = callKeyOf(call);
-      if (this.counted.has(key)) continue;
-      const { minute, counts } = minuteCountsOf(call);
-      this.counted.set(key, minute);
-      for (const dimension of countedFromCalls) this.groupSeries(dimension, groupKeyOf(call, dimension)).add(minute, counts);
-      this.remember(call, at);
-    }
+    for (const call of baseline.calls) if (this.inView(call)) this.fold(call, endedAt(call), undefined, false);
+    for (const { call, at, position } of early) this.fold(call, at, position, false);
     this.changes++;
+  }
+
+  /**
+   * Counts a call into every tally that does not have it yet and should (the summaries' where they
+   * leave it out, the dimensions grouped here when the call is new to the page), and lists it when
+   * new. `streamed` tells a call from the stream after the baseline from one read or held before.
+   */
+  private fold(call: MonitorCall, at: number, position: StreamPosition | undefined, streamed: boolean): boolean {
+    const key = callKeyOf(call);
+    const isNew = !this.seen.has(key);
+    let changed = false;
+    const { minute, counts } = minuteCountsOf(call);
+    for (const tally of TALLIES) {
+      const include = tally === 'total' || this.summarised.has(tally) ? this.leftOutOfSummary(tally, position, streamed && isNew) : isNew;
+      if (!include || this.counted.has(`${tally} ${key}`)) continue;
+      this.counted.set(`${tally} ${key}`, minute);
+      (tally === 'total' ? this.total : this.groupSeries(tally, groupKeyOf(call, tally))).add(minute, counts);
+      changed = true;
+    }
+    if (isNew) {
+      this.seen.set(key, minute);
+      this.remember(call, at);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Whether a summary leaves the call out: by its id when both are known, else `otherwise` (the old rule). */
+  private leftOutOfSummary(tally: Tally, position: StreamPosition | undefined, otherwise: boolean): boolean {
+    const through = this.through.get(tally);
+    return through === undefined || position === undefined ? otherwise : isAfterSummary(position, through);
   }
 
   /** Per-minute counts of what the filter selects: everything, or one place's. */
@@ -137,7 +179,7 @@ export class LiveTraffic {
   dropBefore(from: number): void {
     this.total.dropBefore(from);
     for (const byKey of this.groups.values()) for (const series of byKey.values()) series.dropBefore(from);
-    for (const [key, minute] of this.counted) if (minute < from) this.counted.delete(key);
+    for (const known of [this.counted, this.seen]) for (const [key, minute] of known) if (minute < from) known.delete(key);
   }
 
   /** Whether the filter lets a call in (the dialed number is also filtered by the server on reading). */

@@ -16,8 +16,9 @@ import { headlineOf, type Headline } from './headline.js';
 import { LiveFeed } from './live-feed.js';
 import { groupKeyOf, LiveTraffic, type Baseline, type MonitorFilter } from './live-traffic.js';
 import { monitorStyles } from './monitor-styles.js';
+import type { StreamPosition } from './stream-position.js';
 import { trafficStatus, type ConnectionState, type TrafficStatus } from './traffic-staleness.js';
-import { GROUP_DIMENSIONS, type GroupAnswer, type GroupDimension, type MonitorCall, type SummaryAnswer } from './traffic-answers.js';
+import { GROUP_DIMENSIONS, type GroupDimension, type MonitorCall, type SummaryAnswer } from './traffic-answers.js';
 import './simulator-panel.js';
 
 const WINDOWS: readonly FieldOption[] = [
@@ -106,7 +107,7 @@ export class TrafficMonitorPage extends LitElement {
         this.rebaseline(true);
       },
       onLost: () => (this.connection = 'lost'),
-      onCall: (call) => this.onCall(call),
+      onCall: (call, position) => this.onCall(call, position),
     });
     this.feed.start();
     this.ticker = setInterval(() => (this.now = Date.now()), 1_000);
@@ -119,11 +120,11 @@ export class TrafficMonitorPage extends LitElement {
     clearTimeout(this.redraw);
   }
 
-  private onCall(call: MonitorCall) {
+  private onCall(call: MonitorCall, position: StreamPosition) {
     const at = Date.now();
     for (const dimension of GROUP_DIMENSIONS) this.known.get(dimension)!.add(groupKeyOf(call, dimension));
-    this.incoming?.receive(call, at);
-    if (this.traffic.receive(call, at)) this.redraw ??= setTimeout(() => {
+    this.incoming?.receive(call, at, position);
+    if (this.traffic.receive(call, at, position)) this.redraw ??= setTimeout(() => {
       this.redraw = undefined;
       this.now = Date.now();
       this.version++;
@@ -172,21 +173,23 @@ export class TrafficMonitorPage extends LitElement {
       ...GROUP_DIMENSIONS.map((groupBy) => this.readGroups(query, groupBy)),
     ]);
     const groups: Baseline['groups'] = {};
+    const groupsThrough: Baseline['groupsThrough'] = {};
     GROUP_DIMENSIONS.forEach((dimension, at) => {
       const answer = grouped[at];
-      if (!answer) return;
-      groups[dimension] = answer;
-      for (const group of answer) this.known.get(dimension)!.add(group.key);
+      if (!answer?.groups) return;
+      groups[dimension] = answer.groups;
+      groupsThrough[dimension] = answer.throughCallId;
+      for (const group of answer.groups) this.known.get(dimension)!.add(group.key);
     });
     for (const call of latest.calls) for (const dimension of GROUP_DIMENSIONS) this.known.get(dimension)!.add(groupKeyOf(call, dimension));
-    return { summary, calls: latest.calls, groups };
+    return { summary, calls: latest.calls, groups, groupsThrough };
   }
 
   /** The summary grouped by a dimension, or undefined where the server does not group (then the calls are grouped here). */
-  private async readGroups(query: Record<string, string | undefined>, groupBy: GroupDimension): Promise<GroupAnswer[] | undefined> {
+  private async readGroups(query: Record<string, string | undefined>, groupBy: GroupDimension): Promise<SummaryAnswer | undefined> {
     if (this.groupByUnsupported) return undefined;
     try {
-      return (await this.shell!.api.get<SummaryAnswer>('/api/traffic/summary', { query: { ...query, groupBy } })).groups;
+      return await this.shell!.api.get<SummaryAnswer>('/api/traffic/summary', { query: { ...query, groupBy } });
     } catch (error) {
       if (error instanceof ApiClientError && error.status === 400 && error.fields.some((field) => field.field.endsWith('groupBy'))) {
         this.groupByUnsupported = true;

@@ -31,6 +31,8 @@ export interface SummaryAnswer {
   buckets: BucketAnswer[];
   total: CountsAnswer;
   groups?: GroupAnswer[];
+  /** The greatest call id the sums include, read with them (optional only for answers from before it was added). */
+  throughCallId?: number;
 }
 
 /** GET /simulator. */

@@ -171,6 +171,12 @@ forEachDatabase((kind, open) => {
       await page.locator('traffic-monitor').evaluate((monitor) => ((monitor as unknown as { quietAfterMs: number | null }).quietAfterMs = null));
       await page.setViewportSize({ width: 390, height: 844 });
       await page.locator('traffic-monitor .banner').waitFor({ state: 'detached' });
+      // A chart redraws at its new width once its ResizeObserver has told it, after the next layout:
+      // measured before that, its old SVG still sticks out. Wait for the redraws, not for a while.
+      await page.locator('traffic-monitor sb-chart').evaluateAll(async (charts) => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        await Promise.all(charts.map((chart) => (chart as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete));
+      });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
       await screenshot(page, 'traffic-monitor-390');

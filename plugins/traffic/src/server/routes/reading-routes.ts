@@ -2,9 +2,9 @@ import type { Clock, PluginDispatcher } from '@switchboard/sdk';
 import type { CallStore } from '../call-store.js';
 import { QueryInput } from '../query-input.js';
 import type { SummaryGranularity, SummaryGroupBy } from '../rollup-sources.js';
-import type { RollupStore } from '../rollup-store.js';
 import { schemas } from '../schemas.js';
 import { summaryAnswer } from '../summary-answer.js';
+import type { SummarySnapshots } from '../summary-snapshot.js';
 import { summaryWindow } from '../summary-window.js';
 import { TrafficFilter } from '../traffic-filter.js';
 
@@ -15,8 +15,12 @@ interface ReadingQuery {
   dialedNumber?: string;
 }
 
-/** What customers read: their calls, and summaries from the rollups. Both see only the caller's tenant subtree. */
-export function registerReadingRoutes(dispatcher: PluginDispatcher, calls: CallStore, rollups: RollupStore, clock: Clock): void {
+/**
+ * What customers read: their calls, and summaries from the rollups, each with the greatest call id
+ * it includes (so that the live stream can be followed from there without counting a call twice or
+ * missing one). Both see only the caller's tenant subtree.
+ */
+export function registerReadingRoutes(dispatcher: PluginDispatcher, calls: CallStore, summaries: SummarySnapshots, clock: Clock): void {
   dispatcher.route<Record<string, string>, ReadingQuery & { limit?: number }>({
     method: 'GET',
     path: '/calls',
@@ -47,7 +51,7 @@ export function registerReadingRoutes(dispatcher: PluginDispatcher, calls: CallS
       input.check();
       const window = summaryWindow(granularity, clock.now(), from, to);
       const filter = new TrafficFilter(identity!, scope, { tenantId: query.tenantId, dialedNumber });
-      return summaryAnswer(granularity, window, await rollups.sums(filter, granularity, window, query.groupBy), query.groupBy !== undefined);
+      return summaryAnswer(granularity, window, await summaries.read(filter, granularity, window, query.groupBy), query.groupBy !== undefined);
     },
   });
 }
