@@ -1,5 +1,4 @@
 import type { Clock, PluginStorage } from '@switchboard/sdk';
-import { Rollup } from '../rollup/rollup.js';
 import { BulkInsert } from './bulk-statement.js';
 import { CALL_COLUMNS, callValues, fromCallRow, type AttributedCall, type CallRow, type StoredCall } from './call-rows.js';
 import type { RollupStore } from './rollup-store.js';
@@ -60,7 +59,7 @@ export class CallStore {
         if (id !== undefined) inserted.push({ ...call, id });
       }
       if (!inserted.length) return { inserted, outboxId: null };
-      await this.rollups.add(trx, Rollup.of(inserted));
+      await this.rollups.addCalls(trx, inserted.map((call) => call.id));
       const outboxRow = { call_ids: JSON.stringify(inserted.map((call) => call.id)), created_at: receivedAt };
       const [row] = (await trx(this.storage.table(TABLES.outbox)).insert(outboxRow).returning('id')) as ({ id: number | string } | number)[];
       return { inserted, outboxId: toNumber(typeof row === 'object' ? row.id : row) };

@@ -1,6 +1,4 @@
 import type { Disposition } from '../cdr/call-record.js';
-import type { NumberDayRow } from '../rollup/number-rollup.js';
-import type { BulkColumn } from './bulk-statement.js';
 import { COUNT_COLUMNS, type Granularity, type RollupCounts, type RollupRow } from '../rollup/rollup-row.js';
 import { toNumber } from './tables.js';
 
@@ -19,28 +17,6 @@ export const COUNT_COLUMN_NAMES: Readonly<Record<keyof RollupCounts, string>> = 
   durationSeconds: 'duration_seconds',
   billableSeconds: 'billable_seconds',
 };
-
-/** The key columns of the per-number, per-day rollup (traffic_rollups_number_day). */
-export const NUMBER_DAY_KEY_COLUMNS = ['tenant_id', 'bucket_start', 'dialed_number'] as const;
-
-/** The key columns of a bulk upsert (all text, '' for none). */
-export const keyColumns = (names: readonly string[]): BulkColumn[] => names.map((name) => ({ name, type: 'text' }));
-
-/** The count columns of a bulk upsert, in COUNT_COLUMNS' order: what follows the key columns in every rollup row. */
-export const COUNT_BULK_COLUMNS: readonly BulkColumn[] = COUNT_COLUMNS.map((count) => ({
-  name: COUNT_COLUMN_NAMES[count],
-  type: count === 'durationSeconds' || count === 'billableSeconds' ? 'bigint' : 'integer',
-}));
-
-/** A minute or hour row for a bulk upsert: ROLLUP_KEY_COLUMNS, then the counts. */
-export const rollupValues = (row: RollupRow): unknown[] => [
-  row.tenantId, row.bucketStart, row.dialedNumber, row.destination, row.callCenter, row.disposition, row.originState, ...countValues(row),
-];
-
-/** A per-number day row for a bulk upsert: NUMBER_DAY_KEY_COLUMNS, then the counts. */
-export const numberDayValues = (row: NumberDayRow): unknown[] => [row.tenantId, row.bucketStart, row.dialedNumber, ...countValues(row)];
-
-const countValues = (counts: RollupCounts): number[] => COUNT_COLUMNS.map((count) => counts[count]);
 
 export function fromRollupDbRow(granularity: Granularity, db: Record<string, unknown>): RollupRow {
   return {

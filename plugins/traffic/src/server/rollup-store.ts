@@ -1,10 +1,8 @@
 import type { Knex } from 'knex';
 import type { PluginStorage } from '@switchboard/sdk';
-import { numberDayRows } from '../rollup/number-rollup.js';
-import type { Rollup } from '../rollup/rollup.js';
-import type { Granularity, RollupCounts } from '../rollup/rollup-row.js';
-import { BulkInsert, quote } from './bulk-statement.js';
-import { COUNT_BULK_COLUMNS, COUNT_COLUMN_NAMES, countsOf, keyColumns, NUMBER_DAY_KEY_COLUMNS, numberDayValues, ROLLUP_KEY_COLUMNS, rollupValues } from './rollup-rows.js';
+import type { RollupCounts } from '../rollup/rollup-row.js';
+import { BUCKET_SQL, RollupFromCalls, WIDE_KEYS, type RollupTarget } from './rollup-from-calls.js';
+import { COUNT_COLUMN_NAMES, countsOf } from './rollup-rows.js';
 import { GROUP_COLUMNS, sourceFor, type SummaryGranularity, type SummaryGroupBy } from './rollup-sources.js';
 import { TABLES } from './tables.js';
 import type { TrafficFilter } from './traffic-filter.js';
@@ -19,33 +17,26 @@ export interface SummarySums {
 
 /** The rollup tables: adding a batch's rollup to them, and reading sums of them over time. */
 export class RollupStore {
-  private readonly upserts: Readonly<Record<Granularity | 'numberDay', BulkInsert>>;
+  private readonly rollUps: readonly RollupFromCalls[];
 
   constructor(private readonly storage: PluginStorage) {
-    const upsert = (name: string, keys: readonly string[]) => {
-      const table = storage.table(name);
-      const adding = COUNT_BULK_COLUMNS.map(({ name: column }) => `${quote(column)} = ${quote(table)}.${quote(column)} + excluded.${quote(column)}`);
-      return new BulkInsert(storage.dialect, table, [...keyColumns(keys), ...COUNT_BULK_COLUMNS], `on conflict (${keys.map(quote).join(', ')}) do update set ${adding.join(', ')}`);
-    };
-    this.upserts = {
-      minute: upsert(TABLES.rollups.minute, ROLLUP_KEY_COLUMNS),
-      hour: upsert(TABLES.rollups.hour, ROLLUP_KEY_COLUMNS),
-      numberDay: upsert(TABLES.numberDay, NUMBER_DAY_KEY_COLUMNS),
-    };
+    const calls = storage.table(TABLES.calls);
+    const target = (table: string, keys: RollupTarget['keys']) =>
+      new RollupFromCalls(storage.dialect, calls, { table: storage.table(table), keys });
+    this.rollUps = [
+      target(TABLES.rollups.minute, WIDE_KEYS(BUCKET_SQL.minute)),
+      target(TABLES.rollups.hour, WIDE_KEYS(BUCKET_SQL.hour)),
+      target(TABLES.numberDay, [['tenant_id', 'tenant_id'], ['bucket_start', BUCKET_SQL.day], ['dialed_number', 'dialed_number']]),
+    ];
   }
 
   /**
-   * Adds a batch's rollup to the stored rows in the caller's transaction: per table, one bulk
-   * upsert that inserts new keys and adds the counts of existing ones (`col = table.col +
-   * excluded.col`, the same SQL on SQLite and PostgreSQL): the minute and hour rows, and the
-   * per-number day rows summed from the hour rows. The rows come sorted by key, so concurrent
-   * batches lock shared rows in one order and cannot deadlock.
+   * Adds calls just stored, by id, to every rollup table, in the caller's transaction (the one
+   * that stored them): the minute and hour rows and the per-number day rows, each summed by the
+   * database from the stored calls (RollupFromCalls).
    */
-  async add(trx: Knex.Transaction, rollup: Rollup): Promise<void> {
-    const hours = rollup.rows('hour');
-    await this.upserts.minute.run(trx, rollup.rows('minute').map(rollupValues));
-    await this.upserts.hour.run(trx, hours.map(rollupValues));
-    await this.upserts.numberDay.run(trx, numberDayRows(hours).map(numberDayValues));
+  async addCalls(trx: Knex.Transaction, callIds: readonly number[]): Promise<void> {
+    for (const rollUp of this.rollUps) await rollUp.run(trx, callIds);
   }
 
   /**
