@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compileSchema, describeErrors } from '@switchboard/host/dist/validation/ajv.js';
+import { createAjv, describeErrors } from '@switchboard/host/dist/validation/ajv.js';
 import { compilePlan } from '../../src/plan/compile/compile-plan.js';
 import { diffPlans } from '../../src/plan/diff/plan-diff.js';
 import { MAX_LABEL_LENGTH } from '../../src/plan/limits.js';
@@ -23,7 +23,8 @@ const split = (labels: { split?: string; dallas?: string; tampa?: string }): Pla
 });
 
 describe('toll-free: node labels', () => {
-  const validate = compileSchema({ type: 'object', required: ['plan'], properties: { plan: ROUTING_PLAN_SCHEMA } });
+  // An ajv of its own: the shared one takes the schema's $id once, and other suites compile it there.
+  const validate = createAjv().compile({ type: 'object', required: ['plan'], properties: { plan: ROUTING_PLAN_SCHEMA } });
 
   it(`takes a label of up to ${MAX_LABEL_LENGTH} characters on decisions and actions`, () => {
     const labelled = plan(split({ split: 'East coast', dallas: 'x'.repeat(MAX_LABEL_LENGTH) }));
