@@ -6,6 +6,7 @@ import { MAX_LABEL_LENGTH } from '../plan/limits.js';
 import { actionText, nodeKindText } from './destination-text.js';
 import { ACTION_KINDS, actionFromChoice, actionKindOf, destinationOptions } from './action-choice.js';
 import { addDecision, changeKind, DECISION_KINDS, removeBranch, removeDecision, setAction, splitBranch, updateBranch, updateNode } from './tree-edit.js';
+import { describeZone } from './time-zones.js';
 import { treeStyles } from './tree-styles.js';
 import './zone-picker.js';
 import { locate, pathOf, sameSteps, type Step } from './tree-paths.js';
@@ -109,7 +110,7 @@ export class PlanTree extends LitElement {
             <sb-button variant="danger" @click=${() => this.edit(removeDecision(this.root!, steps))}>Remove decision</sb-button>
           </div>`
         : 'timeZone' in node
-          ? html`<p class="muted">On the clock of ${node.timeZone}.</p>`
+          ? html`<p class="muted">On the clock of ${node.timeZone}${offsetNow(node.timeZone)}.</p>`
           : nothing}
       ${sum === null
         ? nothing
@@ -244,6 +245,12 @@ export class PlanTree extends LitElement {
 }
 
 const fieldValue = (event: Event) => (event.target as HTMLInputElement).value;
+
+/** ` (UTC-06:00 now)`, or nothing for a zone the browser does not know. */
+function offsetNow(zone: string): string {
+  const now = describeZone(zone, new Date());
+  return now ? ` (${now.offset} now)` : '';
+}
 
 defineElement('tf-plan-tree', PlanTree);
 
