@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import type { Dialect } from '@switchboard/sdk';
 import { Q850 } from '../cdr/release-causes.js';
 import type { RollupCounts } from '../rollup/rollup-row.js';
 import { quote } from './bulk-statement.js';
@@ -38,7 +37,7 @@ export const WIDE_KEYS = (bucket: string): RollupTarget['keys'] => {
 
 const countOf = (condition: string) => `case when ${condition} then 1 else 0 end`;
 
-/** Each count of one call as SQL over its row: what countsOf in src/rollup/rollup.ts gives per call. */
+/** Each count of one call as SQL over its row: what countsOf in src/rollup/rollup.ts gives per call (the trigger of migration 007 says the same on SQLite). */
 const CALL_COUNT_SQL: Readonly<Record<keyof RollupCounts, string>> = {
   attempts: '1',
   answered: countOf("disposition = 'answered'"),
@@ -52,35 +51,27 @@ const CALL_COUNT_SQL: Readonly<Record<keyof RollupCounts, string>> = {
 };
 
 /**
- * One statement that adds some stored calls, named by id, to a rollup table, each call's counts
- * added to the row of its key (`col = table.col + excluded.col`, inserted when new). The calls
- * are already in the database, so nothing travels back and forth: this replaced rolling up in
- * JavaScript and sending the rows as JSON, whose unpacking (a path lookup per column and row)
- * cost the database more than the upserts themselves (measured with callgrind on the ingest).
- *
- * On SQLite every call is upserted on its own, in the order of the ids: one writer at a time, and
- * grouping first costs a sort that a live feed, whose calls nearly all open rows of their own,
- * does not win back. PostgreSQL refuses to update one row twice in a statement, and concurrent
- * batches must lock shared rows in one order or deadlock: there the calls are summed per key and
- * upserted in key order.
+ * On PostgreSQL, one statement that adds some stored calls, named by id, to a rollup table: the
+ * database sums the calls per key and upserts the sums (`col = table.col + excluded.col`) in key
+ * order, so concurrent batches lock shared rows in one order and cannot deadlock (and no row is
+ * updated twice in a statement, which PostgreSQL refuses). The calls are already in the database,
+ * so nothing travels back and forth: this replaced rolling up in JavaScript and sending the rows
+ * as JSON. (SQLite adds each call in a trigger as it is inserted: migration 007.)
  */
 export class RollupFromCalls {
   private readonly text: string;
 
-  constructor(dialect: Dialect, callsTable: string, target: RollupTarget) {
+  constructor(callsTable: string, target: RollupTarget) {
     const table = quote(target.table);
     const counts = Object.entries(CALL_COUNT_SQL) as [keyof RollupCounts, string][];
-    const grouped = dialect === 'postgres';
     const columns = [...target.keys.map(([column]) => column), ...counts.map(([count]) => COUNT_COLUMN_NAMES[count])].map(quote);
-    const selected = [...target.keys.map(([, expression]) => expression), ...counts.map(([, sql]) => (grouped ? `sum(${sql})` : sql))];
+    const selected = [...target.keys.map(([, expression]) => expression), ...counts.map(([, sql]) => `sum(${sql})`)];
     const positions = target.keys.map((_, at) => at + 1).join(', ');
     const adding = counts.map(([count]) => quote(COUNT_COLUMN_NAMES[count])).map((column) => `${column} = ${table}.${column} + excluded.${column}`);
     // The ids travel as one JSON array, unpacked by the database, like BulkInsert's rows.
-    const ids = grouped ? 'select (jsonb_array_elements_text(?::jsonb))::bigint' : 'select value from json_each(?)';
-    // "order by id" on SQLite also keeps its parser from reading the ON of ON CONFLICT as a join's.
-    const order = grouped ? `group by ${positions} order by ${positions}` : 'order by id';
     this.text =
-      `insert into ${table} (${columns.join(', ')}) select ${selected.join(', ')} from ${quote(callsTable)} where id in (${ids}) ${order} ` +
+      `insert into ${table} (${columns.join(', ')}) select ${selected.join(', ')} from ${quote(callsTable)} ` +
+      `where id in (select (jsonb_array_elements_text(?::jsonb))::bigint) group by ${positions} order by ${positions} ` +
       `on conflict (${target.keys.map(([column]) => quote(column)).join(', ')}) do update set ${adding.join(', ')}`;
   }
 
