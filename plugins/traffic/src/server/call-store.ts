@@ -67,9 +67,9 @@ export class CallStore {
     return { committed: committed.inserted, duplicates: repeatedInBatch + unique.length - committed.inserted.length, outboxId: committed.outboxId };
   }
 
-  /** Forgets a batch's outbox row once its calls are published. */
-  async published(outboxId: number): Promise<void> {
-    await this.storage.from(TABLES.outbox).where({ id: outboxId }).delete();
+  /** Forgets batches' outbox rows once their calls are published. */
+  async published(outboxIds: readonly number[]): Promise<void> {
+    if (outboxIds.length) await this.storage.from(TABLES.outbox).whereIn('id', outboxIds).delete();
   }
 
   /**

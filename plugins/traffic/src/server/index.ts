@@ -5,6 +5,7 @@ import { createSimulator } from '../simulator/create-simulator.js';
 import type { Simulator } from '../simulator/simulator.js';
 import { CallStore } from './call-store.js';
 import { carrierStaffCheck } from './carrier-staff.js';
+import { CommittedPublisher } from './committed-publisher.js';
 import type { TrafficConfig } from './config.js';
 import { AsteriskDropFolder } from './drop-folder/asterisk-drop-folder.js';
 import { DropFolderPoller } from './drop-folder/drop-folder-poller.js';
@@ -28,6 +29,7 @@ interface Background {
   dropFolders: DropFolderPoller;
   orderedNumbers: OrderedNumbers;
   outbox: OutboxRelay;
+  publisher: CommittedPublisher;
   simulator: Simulator | null;
 }
 
@@ -61,7 +63,8 @@ export default definePlugin<TrafficContract, TrafficConfig>({
     const rollups = new RollupStore(ctx.storage);
     const calls = new CallStore(ctx.storage, rollups, ctx.clock);
     const numbers = new NumberRegistry(ctx.storage, ctx.clock);
-    const ingest = new CdrIngest(calls, numbers, ctx.events, ctx.logger);
+    const publisher = new CommittedPublisher(calls, ctx.events, ctx.logger);
+    const ingest = new CdrIngest(calls, numbers, publisher, ctx.logger);
     const routing = new CallRouting(ctx.logger.child({ component: 'routing' }));
     const simulator = createSimulator(ctx, { ingest, numbers, routing });
     registerIngestRoutes(ctx.dispatcher, ingest, { uploadMaxBytes: ctx.config.uploadMaxBytes });
@@ -69,7 +72,7 @@ export default definePlugin<TrafficContract, TrafficConfig>({
     registerReadingRoutes(ctx.dispatcher, calls, new SummarySnapshots(ctx.storage), ctx.clock);
     registerLiveRoute(ctx.dispatcher, ctx.events, calls);
     registerSimulatorRoutes(ctx.dispatcher, simulator, ctx.clock);
-    running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), dropFolders: dropFolderPoller(ctx, ingest), orderedNumbers: new OrderedNumbers(ctx.events, numbers, ctx.logger), outbox: new OutboxRelay(calls, ctx.events, ctx.clock, ctx.logger), simulator });
+    running.set(ctx, { purge: new RetentionPurge(calls, ctx.config, ctx.clock, ctx.logger), dropFolders: dropFolderPoller(ctx, ingest), orderedNumbers: new OrderedNumbers(ctx.events, numbers, ctx.logger), outbox: new OutboxRelay(calls, ctx.events, ctx.clock, ctx.logger), publisher, simulator });
     return {
       useCallRouter: (router) => routing.useCallRouter(router),
       callsForReplay: (tenantId, numbers, from, to) => callsForReplay(ctx.storage, tenantId, numbers, from, to),
@@ -91,6 +94,12 @@ export default definePlugin<TrafficContract, TrafficConfig>({
   async stop() {
     const stopping = [...running.values()];
     running.clear();
-    await Promise.all(stopping.map(async ({ purge, dropFolders, orderedNumbers, outbox, simulator }) => Promise.all([purge.stop(), dropFolders.stop(), orderedNumbers.stop(), outbox.stop(), simulator?.stop()])));
+    await Promise.all(
+      stopping.map(async ({ purge, dropFolders, orderedNumbers, outbox, publisher, simulator }) => {
+        // The simulator and the drop folders ingest: stopped first, then what they committed is published.
+        await Promise.all([purge.stop(), dropFolders.stop(), orderedNumbers.stop(), outbox.stop(), simulator?.stop()]);
+        await publisher.drained();
+      }),
+    );
   },
 });

@@ -1,9 +1,9 @@
-import type { EventBus, Identity, Logger } from '@switchboard/sdk';
+import type { Identity, Logger } from '@switchboard/sdk';
 import type { ParsedRecord, RecordPosition } from '../parsers/parsed-record.js';
 import { attribute, attributionNumber, type Refusal } from './attribute.js';
 import type { CallStore } from './call-store.js';
+import type { CommittedPublisher } from './committed-publisher.js';
 import type { NumberRegistry } from './number-registry.js';
-import { publishCommitted } from './publish.js';
 
 /** What a sender is told about a batch, once the good records in it are committed. */
 export interface IngestAnswer {
@@ -37,14 +37,14 @@ export class IngestCut extends Error {
 /**
  * The one ingest path every format goes through: parsed records are attributed to the tenants
  * owning their numbers, the good ones stored with their rollups in one transaction, and the calls
- * that went in published after the commit. Bad records are refused one by one; they never stop
- * the good ones of their batch.
+ * that went in published after the commit (the answer does not wait for that: CommittedPublisher).
+ * Bad records are refused one by one; they never stop the good ones of their batch.
  */
 export class CdrIngest {
   constructor(
     private readonly calls: CallStore,
     private readonly numbers: NumberRegistry,
-    private readonly events: EventBus,
+    private readonly publisher: CommittedPublisher,
     private readonly logger: Logger,
   ) {}
 
@@ -57,7 +57,7 @@ export class CdrIngest {
     const owners = await this.numbers.owners(numbers);
     const { calls, refused } = attribute(parsed, owners, new Set(sender.tenants));
     const { committed, duplicates, outboxId } = await this.calls.ingest(calls);
-    if (outboxId !== null && (await publishCommitted(this.events, this.logger, committed))) await this.calls.published(outboxId);
+    if (outboxId !== null) this.publisher.publish(committed, outboxId);
     return { stored: committed.length, duplicates, refused };
   }
 

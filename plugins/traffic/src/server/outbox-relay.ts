@@ -41,7 +41,7 @@ export class OutboxRelay {
     let published = 0;
     for (const { outboxId, calls } of await this.calls.unpublished(before, BATCHES_PER_LOOK)) {
       if (!(await publishCommitted(this.events, this.logger, calls))) continue;
-      await this.calls.published(outboxId);
+      await this.calls.published([outboxId]);
       published += 1;
     }
     if (published) this.logger.warn({ batches: published }, 'committed calls published late from the outbox');

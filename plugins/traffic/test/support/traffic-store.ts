@@ -3,6 +3,7 @@ import type { BusEvent, Clock, EventBus, Logger } from '@switchboard/sdk';
 import { createInProcessBus } from '@switchboard/host/dist/events/index.js';
 import { createPluginStorage, loadMigrationsFrom, runMigrations, type Database } from '@switchboard/host/dist/storage/index.js';
 import { CallStore } from '../../src/server/call-store.js';
+import { CommittedPublisher } from '../../src/server/committed-publisher.js';
 import type { AttributedCall } from '../../src/server/call-rows.js';
 import { CdrIngest } from '../../src/server/ingest.js';
 import { NumberRegistry } from '../../src/server/number-registry.js';
@@ -40,8 +41,9 @@ export async function openTrafficStore(db: Database, clock: Clock = new TestCloc
   const calls = new CallStore(storage, rollups, clock);
   const numbers = new NumberRegistry(storage, clock);
   const bus: EventBus = createInProcessBus({ logger: { warn: () => undefined, error: () => undefined } });
-  const ingest = new CdrIngest(calls, numbers, bus, quiet);
-  return { db, storage, rollups, calls, numbers, bus, ingest };
+  const publisher = new CommittedPublisher(calls, bus, quiet);
+  const ingest = new CdrIngest(calls, numbers, publisher, quiet);
+  return { db, storage, rollups, calls, numbers, bus, publisher, ingest };
 }
 
 export type TrafficStore = Awaited<ReturnType<typeof openTrafficStore>>;
