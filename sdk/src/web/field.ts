@@ -1,8 +1,8 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { define } from './define.js';
-import { baseStyles } from './styles.js';
+import { baseStyles, fieldStyles } from './styles.js';
 
 export interface FieldOption {
   value: string;
@@ -70,53 +70,7 @@ export class SbField extends LitElement {
   private readonly internals = this.attachInternals();
   private initialValue = '';
 
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: block;
-        margin-bottom: 1rem;
-      }
-      label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 0.3rem;
-      }
-      .required {
-        color: var(--sb-color-danger);
-      }
-      .hint {
-        margin: 0 0 0.35rem;
-        font-size: 0.875rem;
-        color: var(--sb-color-text-muted);
-      }
-      input,
-      textarea,
-      select {
-        font: inherit;
-        color: var(--sb-color-text);
-        background: var(--sb-color-surface);
-        border: 1px solid var(--sb-color-border);
-        border-radius: var(--sb-radius);
-        padding: 0.5rem 0.65rem;
-        width: 100%;
-        min-height: 2.5rem;
-      }
-      textarea {
-        resize: vertical;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--sb-color-danger);
-        box-shadow: inset 0 0 0 1px var(--sb-color-danger);
-      }
-      .error {
-        margin: 0.35rem 0 0;
-        color: var(--sb-color-danger);
-        font-size: 0.875rem;
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, fieldStyles];
 
   override connectedCallback() {
     super.connectedCallback();

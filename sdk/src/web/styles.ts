@@ -78,3 +78,53 @@ export const pageStyles = css`
     color: var(--sb-color-text-muted);
   }
 `;
+
+/**
+ * A labelled form control as the design system draws it: label, required mark, hint, the control
+ * (input, textarea or select), its invalid state and the error under it. For sb-field and for any
+ * element that draws a control of its own (a combobox, a picker) and should look like one.
+ */
+export const fieldStyles = css`
+  :host {
+    display: block;
+    margin-bottom: 1rem;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 0.3rem;
+  }
+  .required {
+    color: var(--sb-color-danger);
+  }
+  .hint {
+    margin: 0 0 0.35rem;
+    font-size: 0.875rem;
+    color: var(--sb-color-text-muted);
+  }
+  input,
+  textarea,
+  select {
+    font: inherit;
+    color: var(--sb-color-text);
+    background: var(--sb-color-surface);
+    border: 1px solid var(--sb-color-border);
+    border-radius: var(--sb-radius);
+    padding: 0.5rem 0.65rem;
+    width: 100%;
+    min-height: 2.5rem;
+  }
+  textarea {
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--sb-color-danger);
+    box-shadow: inset 0 0 0 1px var(--sb-color-danger);
+  }
+  .error {
+    margin: 0.35rem 0 0;
+    color: var(--sb-color-danger);
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+`;

@@ -1,4 +1,4 @@
-import { LitElement, baseStyles, css, defineElement, html, nothing, type PropertyValues } from '@switchboard/sdk/web';
+import { LitElement, baseStyles, css, defineElement, fieldStyles, html, nothing, type PropertyValues } from '@switchboard/sdk/web';
 import { describeZone, filterZones, zoneChoices, type ZoneChoice } from './time-zones.js';
 
 /** The offsets are read again when the list is opened after this long (an offset changes twice a year, at an hour's edge). */
@@ -63,44 +63,10 @@ export class ZonePicker extends LitElement {
 
   static override styles = [
     baseStyles,
+    fieldStyles,
     css`
       :host {
-        display: block;
         position: relative;
-        margin-bottom: 1rem;
-      }
-      label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 0.3rem;
-      }
-      .required {
-        color: var(--sb-color-danger);
-      }
-      .hint {
-        margin: 0 0 0.35rem;
-        font-size: 0.875rem;
-        color: var(--sb-color-text-muted);
-      }
-      input {
-        font: inherit;
-        color: var(--sb-color-text);
-        background: var(--sb-color-surface);
-        border: 1px solid var(--sb-color-border);
-        border-radius: var(--sb-radius);
-        padding: 0.5rem 0.65rem;
-        width: 100%;
-        min-height: 2.5rem;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--sb-color-danger);
-        box-shadow: inset 0 0 0 1px var(--sb-color-danger);
-      }
-      .error {
-        margin: 0.35rem 0 0;
-        color: var(--sb-color-danger);
-        font-size: 0.875rem;
-        font-weight: 600;
       }
       [role='listbox'] {
         position: absolute;
