@@ -2,6 +2,7 @@ import type { AuditLog, DurableEvent, EventBus, Logger, Subscription } from '@sw
 import { NUMBER_DISCONNECTED, type NumberDisconnected } from '@switchboard/plugin-orders';
 import type { Customers } from './customers.js';
 import type { PlanStore } from './plan-store.js';
+import type { RerouteStore } from './reroute-store.js';
 import type { RoutingChanges } from './routing-changes.js';
 
 /** The durable consumer's name (the bus prefixes it with the plugin id). */
@@ -20,8 +21,9 @@ const ORDER_IN_EVENT_ID = /^orders\.numbers\.disconnected:(?<orderId>.+):\+\d+$/
 /**
  * Stops routing a number by its customer's plan once the number is disconnected (the orders
  * plugin's `orders.numbers.disconnected`): the number is taken off its plan, every version at once,
- * the change is audited in the customer's tenant and published as a routing change, so every host
- * process rebuilds and the network's next query for the number is a 404 `no_route`.
+ * and off an emergency re-route in force (which ends if it held no other number); each change is
+ * audited in the customer's tenant and published as a routing change, so every host process
+ * rebuilds and the network's next query for the number is a 404 `no_route`.
  *
  * A durable consumer, acknowledged once done, so a disconnection made while no host ran is applied
  * when one starts; one host process applies each event (the change is in storage) and the routing
@@ -35,6 +37,7 @@ export class DisconnectedNumbers {
   constructor(
     private readonly events: EventBus,
     private readonly plans: PlanStore,
+    private readonly reroutes: RerouteStore,
     private readonly customers: Customers,
     private readonly changes: RoutingChanges,
     private readonly audit: AuditLog,
@@ -73,8 +76,22 @@ export class DisconnectedNumbers {
       });
       this.logger.info({ number, tenantId, planId: detached.planId }, 'disconnected number taken off its routing plan');
     }
+    const rerouted = await this.reroutes.releaseNumber({ number, tenantId, by: DISCONNECTION_ACTOR.subject });
+    if (rerouted) {
+      const ended = rerouted.numbers.length === 1;
+      await this.audit.append({
+        actor: DISCONNECTION_ACTOR,
+        tenantId,
+        plugin: 'toll-free',
+        action: ended ? 'reroute.end' : 'reroute.number.release',
+        resource: rerouted.id,
+        outcome: 0,
+        details: { number, eventId: event.id, numbersLeft: rerouted.numbers.filter((other) => other !== number) },
+      });
+      this.logger.info({ number, tenantId, rerouteId: rerouted.id, ended }, 'disconnected number taken off its emergency re-route');
+    }
     // A redelivery may follow a routing change that was never published (the bus refused it after
     // the detachment committed): publish it again, so no host keeps routing the number.
-    if (detached || event.deliveries > 1) await this.changes.changed({ tenantId, why: 'number-disconnected', ...(detached ? { planId: detached.planId } : {}) });
+    if (detached || rerouted || event.deliveries > 1) await this.changes.changed({ tenantId, why: 'number-disconnected', ...(detached ? { planId: detached.planId } : {}) });
   }
 }

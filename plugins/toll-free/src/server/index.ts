@@ -54,7 +54,7 @@ export default definePlugin<void, TollFreeConfig>({
     registerCustomerRoutes(ctx.dispatcher, customers);
     registerWhatIfRoute(ctx.dispatcher, deps, traffic);
     traffic.useCallRouter(trafficRouter(live));
-    const disconnections = new DisconnectedNumbers(ctx.events, plans, customers, changes, ctx.audit, ctx.logger.child({ component: 'disconnections' }));
+    const disconnections = new DisconnectedNumbers(ctx.events, plans, reroutes, customers, changes, ctx.audit, ctx.logger.child({ component: 'disconnections' }));
     running.set(ctx, { live, changes, scheduler, disconnections });
   },
 

@@ -111,6 +111,33 @@ export class RerouteStore {
     return (await this.get(actor, id))!;
   }
 
+  /**
+   * Takes a number that is no longer the customer's off the re-route in force that holds it, by
+   * the system (`by`): the re-route keeps its other numbers, or ends when it had no other. Returns
+   * the re-route as it was before, or null when none of the tenant's held the number.
+   */
+  async releaseNumber(input: { number: string; tenantId: string; by: string }): Promise<Reroute | null> {
+    const now = this.clock.now().toISOString();
+    return this.storage.knex.transaction(async (trx) => {
+      const reroutes = this.storage.table(TABLES.reroutes);
+      const row = (await trx(reroutes)
+        .join(this.storage.table(TABLES.rerouteNumbers), `${this.storage.table(TABLES.rerouteNumbers)}.reroute_id`, `${reroutes}.id`)
+        .where({ number: input.number, [`${reroutes}.tenant_id`]: input.tenantId })
+        .whereNull('ended_at')
+        .where('expires_at', '>', now)
+        .select(`${reroutes}.*`)
+        .first()) as RerouteRow | undefined;
+      if (!row) return null;
+      const before = toReroute(row);
+      const left = before.numbers.filter((number) => number !== input.number);
+      await trx(this.storage.table(TABLES.rerouteNumbers)).where({ number: input.number, reroute_id: row.id }).delete();
+      await trx(reroutes)
+        .where({ id: row.id })
+        .update(left.length ? { numbers: JSON.stringify(left) } : { ended_at: now, ended_by: input.by });
+      return before;
+    });
+  }
+
   /** The actor's tenants' re-routes in force now, newest first. */
   async inForce(actor: Pick<Actor, 'tenants'>): Promise<Reroute[]> {
     const now = this.clock.now().toISOString();

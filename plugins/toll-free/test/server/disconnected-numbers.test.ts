@@ -15,6 +15,8 @@ const STAYING = '+18775550143';
 /** Another ordered number, on a plan of its own: its disconnection, applied, shows the consumer has passed the events before it. */
 const LAST = '+18775550144';
 const ORDER = '5b0c3f1e-7d1a-4a39-9f3e-2c4d6e8f0a11';
+/** Two more ordered numbers, without a plan, re-routed together in an emergency. */
+const REROUTED = ['+18775550145', '+18775550146'] as const;
 
 interface AuditRow {
   actor_kind: string;
@@ -134,6 +136,30 @@ forEachDatabase((kind, open) => {
       assert.deepEqual(plan.numbers, [A, STAYING]);
       const detached = (await host.db.knex('host_audit').where({ action: 'plan.number.detach' }).orderBy('seq')) as AuditRow[];
       assert.deepEqual(detached.map((row) => (JSON.parse(row.details) as { number: string }).number), [LEAVING, LAST], 'nothing else was detached');
+    });
+
+    it('takes a disconnected number off the emergency re-route in force, which ends with its last number', async () => {
+      const [first, second] = REROUTED;
+      for (const number of REROUTED) await orderEvent<NumberAssigned>(NUMBER_ASSIGNED, { number, tenantId: 'acme' }, 'reroute-order');
+      await eventually("traffic's registry to give acme the re-routed numbers", async () => {
+        const numbers = await listed();
+        return REROUTED.every((number) => numbers.includes(number));
+      });
+      const reroute = await world.admin.post('/api/toll-free/reroutes', { numbers: [...REROUTED], destination: { type: 'call-center', callCenterId: 'tampa' }, expiresAt: new Date(Date.now() + 600_000).toISOString() });
+      assert.equal(reroute.status, 201, reroute.text);
+      for (const number of REROUTED) assert.equal((await route(number)).status, 200, `${number} is re-routed`);
+      const inForce = async () => ((await world.admin.get('/api/toll-free/reroutes')).body as { reroutes: Array<{ id: string; numbers: string[] }> }).reroutes.filter(({ id }) => id === reroute.body.id);
+
+      await orderEvent<NumberDisconnected>(NUMBER_DISCONNECTED, { number: first, tenantId: 'acme' }, 'reroute-order');
+      await eventually('the first disconnected number to stop being routed', async () => (await route(first)).status === 404);
+      assert.equal((await route(second)).status, 200, 'the re-route still sends its other number');
+      assert.deepEqual((await inForce()).map(({ numbers }) => numbers), [[second]], 'the re-route keeps its other number');
+
+      await orderEvent<NumberDisconnected>(NUMBER_DISCONNECTED, { number: second, tenantId: 'acme' }, 'reroute-order');
+      await eventually('the second disconnected number to stop being routed', async () => (await route(second)).status === 404);
+      assert.deepEqual(await inForce(), [], 'the re-route ended with its last number');
+      const audited = (await host.db.knex('host_audit').where({ plugin: 'toll-free', resource: reroute.body.id }).orderBy('seq')) as AuditRow[];
+      assert.deepEqual(audited.map((row) => `${row.action} by ${row.actor_subject}`).slice(1), ['reroute.number.release by toll-free-disconnections', 'reroute.end by toll-free-disconnections']);
     });
 
     it('keeps a plan made for the number after it was disconnected and given to the customer again', async () => {
