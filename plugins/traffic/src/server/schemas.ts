@@ -160,7 +160,7 @@ export const schemas = {
   summary: {
     type: 'object',
     additionalProperties: false,
-    required: ['granularity', 'from', 'to', 'buckets', 'total', 'throughCallId'],
+    required: ['granularity', 'from', 'to', 'buckets', 'total'],
     properties: {
       granularity: { enum: ['minute', 'hour', 'day'] },
       from: { type: 'string' },

@@ -26,8 +26,8 @@ export interface SummaryAnswer {
   total: CountsAndMeasures;
   /** Only when split (groupBy): one group per value, most attempts first. */
   groups?: SummaryGroup[];
-  /** The greatest call id the sums include: every call with a greater id is not in them (see SummarySnapshots). */
-  throughCallId: number;
+  /** The greatest call id the sums include: every call with a greater id is not in them (see SummarySnapshots; absent where not known). */
+  throughCallId?: number;
 }
 
 /** Counts with their measures (ASR, ACD, NER), as the summary answers them. */
@@ -69,7 +69,7 @@ export function summaryAnswer(granularity: SummaryGranularity, window: { from: s
     if (!series) byKey.set(key, (series = new Series()));
     series.add(start, counts);
   }
-  const answer: SummaryAnswer = { granularity, from: window.from, to: window.to, buckets: all.buckets(), total: withMeasures(all.total), throughCallId };
+  const answer: SummaryAnswer = { granularity, from: window.from, to: window.to, buckets: all.buckets(), total: withMeasures(all.total), ...(throughCallId === undefined ? {} : { throughCallId }) };
   if (!split) return answer;
   const ranked = [...byKey].sort(([a, x], [b, y]) => y.total.attempts - x.total.attempts || (a < b ? -1 : a > b ? 1 : 0));
   const groups = ranked.slice(0, MAX_GROUPS).map(([key, series]) => ({ key, buckets: series.buckets(), total: withMeasures(series.total) }));

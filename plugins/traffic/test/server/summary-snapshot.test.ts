@@ -52,7 +52,7 @@ forEachDatabase((kind, open) => {
     });
 
     it('answers 0 before the first call, then the last id handed out with the sums of every call up to it, also once raw records are gone', async () => {
-      const empty = await snapshots.read(filter, 'hour', WINDOW);
+      const empty = await snapshots.read(filter, 'minute', WINDOW);
       assert.deepEqual(empty, { sums: [], throughCallId: 0 });
       await t.calls.ingest(batch(1, 300));
       await t.calls.ingest([{ ...batch(2, 1)[0]!, tenantId: 'globex' }]);
@@ -81,17 +81,17 @@ forEachDatabase((kind, open) => {
       // Reading all the while the senders send: each summary lands between, or across, their commits.
       const reader = (async () => {
         while (sending > 0) {
-          const [whole, split] = await Promise.all([snapshots.read(filter, 'hour', WINDOW), snapshots.read(filter, 'minute', WINDOW, 'callCenter')]);
+          const [whole, split] = await Promise.all([snapshots.read(filter, 'minute', WINDOW), snapshots.read(filter, 'minute', WINDOW, 'callCenter')]);
           read.push({ whole, split });
         }
       })();
       await Promise.all([...senders, reader]);
-      read.push({ whole: await snapshots.read(filter, 'hour', WINDOW), split: await snapshots.read(filter, 'minute', WINDOW, 'callCenter') });
+      read.push({ whole: await snapshots.read(filter, 'minute', WINDOW), split: await snapshots.read(filter, 'minute', WINDOW, 'callCenter') });
 
       for (const { whole, split } of read) {
-        const stored = await callsThrough(t, whole.throughCallId);
+        const stored = await callsThrough(t, whole.throughCallId!);
         assert.equal(attemptsOf(whole), stored.attempts, `the sums through call ${whole.throughCallId} count the calls up to it`);
-        const storedSplit = await callsThrough(t, split.throughCallId);
+        const storedSplit = await callsThrough(t, split.throughCallId!);
         assert.deepEqual(attemptsByKey(split), storedSplit.byCenter, `split by call center through call ${split.throughCallId}`);
       }
       assert.equal(attemptsOf(read.at(-1)!.whole), SENDERS * BATCHES * SIZE);
@@ -104,7 +104,7 @@ forEachDatabase((kind, open) => {
         const writer = await t.db.knex.transaction();
         await writer.raw('lock table traffic_calls in row exclusive mode');
         let answered: SummarySnapshot | null = null;
-        const reading = snapshots.read(filter, 'hour', WINDOW).then((snapshot) => (answered = snapshot));
+        const reading = snapshots.read(filter, 'minute', WINDOW).then((snapshot) => (answered = snapshot));
         // The read's SHARE lock queues behind the writer (seen in pg_locks, not by waiting a while).
         for (;;) {
           const waiting = (await t.db.knex.raw("select count(*)::int as n from pg_locks where relation = 'traffic_calls'::regclass and mode = 'ShareLock' and not granted")) as { rows: { n: number }[] };
@@ -115,7 +115,22 @@ forEachDatabase((kind, open) => {
         await writer.commit();
         const snapshot = await reading;
         assert.equal(attemptsOf(snapshot), 50);
-        assert.equal(attemptsOf(snapshot), (await callsThrough(t, snapshot.throughCallId)).attempts);
+        assert.equal(attemptsOf(snapshot), (await callsThrough(t, snapshot.throughCallId!)).attempts);
+      });
+
+      it('reads an hour or day summary without holding the ingest back, and answers no id for it', async () => {
+        await t.calls.ingest(batch(8, 50));
+        const writer = await t.db.knex.transaction();
+        await writer.raw('lock table traffic_calls in row exclusive mode');
+        try {
+          for (const granularity of ['hour', 'day'] as const) {
+            const snapshot = await snapshots.read(filter, granularity, { from: '2024-03-01T00:00:00.000Z', to: '2024-03-02T00:00:00.000Z' });
+            assert.equal(attemptsOf(snapshot), 50, `the ${granularity} summary answers while a batch is under way`);
+            assert.equal(snapshot.throughCallId, undefined);
+          }
+        } finally {
+          await writer.commit();
+        }
       });
     }
   });
