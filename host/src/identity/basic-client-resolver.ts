@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { unauthenticated, type Identity, type IdentityRequest, type IdentityResolver } from '@switchboard/sdk';
 import { sameSecret } from '../oidc/secrets.js';
+import { ClientCredentialsCache, type StoredCredentials } from './client-credentials-cache.js';
 
 export interface ClientIdentities {
   identityForClient(clientId: string): Promise<Identity | null>;
@@ -23,12 +24,29 @@ const REFUSED = 'The client id or secret is not valid, or the client may not use
  * only `network` clients may authenticate this way (a customer's automation uses tokens), and a
  * request a browser sent (it carries Origin or Sec-Fetch-Site) is refused, because a browser
  * replays cached Basic credentials on its own, cross-site requests included.
+ *
+ * The stored kind and secret hash are kept a minute per client (ClientCredentialsCache), so the
+ * request path reads no storage: equipment sends the same credentials with every request.
  */
 export class BasicClientResolver implements IdentityResolver {
   constructor(
     private readonly knex: Knex,
     private readonly directory: ClientIdentities,
+    private readonly stored = new ClientCredentialsCache(),
   ) {}
+
+  private async credentialsOf(clientId: string): Promise<StoredCredentials | undefined> {
+    const kept = this.stored.get(clientId);
+    if (kept) return kept;
+    const row = (await this.knex('host_clients as c')
+      .join('host_client_credentials as k', 'k.client_id', 'c.id')
+      .where('c.id', clientId)
+      .first('c.kind', 'k.secret_hash')) as CredentialRow | undefined;
+    if (!row) return undefined;
+    const credentials = { kind: row.kind, secretHash: row.secret_hash };
+    this.stored.remember(clientId, credentials);
+    return credentials;
+  }
 
   async resolve(request: IdentityRequest): Promise<Identity | null> {
     const header = request.headers.authorization;
@@ -41,11 +59,8 @@ export class BasicClientResolver implements IdentityResolver {
     if (colon < 1) throw unauthenticated(REFUSED);
     const clientId = decoded.slice(0, colon);
     const secret = decoded.slice(colon + 1);
-    const row = (await this.knex('host_clients as c')
-      .join('host_client_credentials as k', 'k.client_id', 'c.id')
-      .where('c.id', clientId)
-      .first('c.kind', 'k.secret_hash')) as CredentialRow | undefined;
-    if (!row || row.kind !== 'network' || !sameSecret(row.secret_hash, secret)) throw unauthenticated(REFUSED);
+    const stored = await this.credentialsOf(clientId);
+    if (!stored || stored.kind !== 'network' || !sameSecret(stored.secretHash, secret)) throw unauthenticated(REFUSED);
     const identity = await this.directory.identityForClient(clientId);
     if (!identity) throw unauthenticated(REFUSED);
     return identity;
