@@ -139,7 +139,8 @@ export class Dispatcher {
     }
 
     const params = { ...(ctx.params as Record<string, string>) };
-    const query = { ...(ctx.query as Record<string, unknown>) };
+    // Koa parses the query string afresh for every request that asks; most carry none.
+    const query = ctx.querystring ? { ...(ctx.query as Record<string, unknown>) } : {};
     const raw = route.description.rawBody;
     // A JSON body is read now and checked with the rest; a streamed one is read by the handler, once all else passed.
     const json = raw || BODYLESS.has(ctx.method) ? undefined : await readJsonBody(ctx, this.options.bodyLimitBytes);
