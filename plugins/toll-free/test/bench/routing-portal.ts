@@ -1,6 +1,6 @@
 /**
  * One host process of the routing benchmark's portal: the real traffic and toll-free plugins,
- * silent log, no fixture identities, the per-address API rate limit raised out of the way. The
+ * silent log (BENCH_LOG_LEVEL=info for the access log), no fixture identities, the per-address API rate limit raised out of the way. The
  * first process (`seed`) also sets the scene in storage: one customer whose toll-free number is
  * routed by the in-process benchmark's plan (five decisions deep, 200 area codes), activated through
  * the plugin's store as the API would, and a SIP proxy registered as a network element of the
@@ -47,7 +47,8 @@ export function startPortalHost(storage: PortalStorage): Promise<RunningHost> {
     {
       dataDir: storage.dataDir,
       server: { host: '127.0.0.1', httpsPort: 0, httpPort: null, rateLimit: { perMinute: 1_000_000_000, burst: 100_000_000 } },
-      log: { level: 'silent' },
+      // Silent unless BENCH_LOG_LEVEL says otherwise (info: the access log's line per query, to stdout).
+      log: { level: (process.env.BENCH_LOG_LEVEL as 'info' | undefined) ?? 'silent' },
       plugins: { dirs: ['plugins'], settings: { traffic: { simulator: { enabled: false } }, 'toll-free': { customers: [customer] } } },
       identity: { fixtures: null },
       ...(storage.database ? { database: storage.database } : {}),
