@@ -1,3 +1,5 @@
+import { ExpiringCache } from './expiring-cache.js';
+
 /** What the Basic resolver needs to know of a client's stored credentials. */
 export interface StoredCredentials {
   kind: string;
@@ -12,30 +14,24 @@ export interface StoredCredentials {
  * request, and whether the client may act is still read from the directory per request, so
  * disabling it counts at once. A client's secret and kind are written once, when it is
  * registered; if they ever change, the old ones are good here for at most `ttlMs`.
- * Bounded: past `capacity` the oldest entry goes, as a Map keeps insertion order.
+ * Bounded: past `capacity` the oldest entry goes (ExpiringCache).
  */
 export class ClientCredentialsCache {
-  private readonly byClient = new Map<string, StoredCredentials & { until: number }>();
+  private readonly byClient: ExpiringCache<StoredCredentials>;
 
   constructor(
     private readonly ttlMs = 60_000,
-    private readonly capacity = 10_000,
+    capacity = 10_000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.byClient = new ExpiringCache(capacity, now);
+  }
 
   get(clientId: string): StoredCredentials | undefined {
-    const entry = this.byClient.get(clientId);
-    if (!entry) return undefined;
-    if (entry.until <= this.now()) {
-      this.byClient.delete(clientId);
-      return undefined;
-    }
-    return entry;
+    return this.byClient.get(clientId);
   }
 
   remember(clientId: string, credentials: StoredCredentials): void {
-    this.byClient.delete(clientId);
-    if (this.byClient.size >= this.capacity) this.byClient.delete(this.byClient.keys().next().value!);
-    this.byClient.set(clientId, { ...credentials, until: this.now() + this.ttlMs });
+    this.byClient.set(clientId, credentials, this.now() + this.ttlMs);
   }
 }

@@ -1,3 +1,5 @@
+import { ExpiringCache } from './expiring-cache.js';
+
 /** What a verified access token says about its caller. */
 export interface TokenClaims {
   sub?: string;
@@ -13,29 +15,21 @@ export interface TokenClaims {
  * verified afresh. What the caller may do is still read from the directory on every request, so
  * disabling a client or revoking a grant counts at once; only a signing key retired before its
  * tokens expire keeps those tokens good here until they do (at most their ten minutes).
- * Bounded: past `capacity` the oldest entry goes, as a Map keeps insertion order.
+ * Bounded: past `capacity` the oldest entry goes (ExpiringCache).
  */
 export class VerifiedTokens {
-  private readonly byToken = new Map<string, TokenClaims & { expiresAtMs: number }>();
+  private readonly byToken: ExpiringCache<TokenClaims>;
 
-  constructor(
-    private readonly capacity = 10_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(capacity = 10_000, now: () => number = Date.now) {
+    this.byToken = new ExpiringCache(capacity, now);
+  }
 
   get(token: string): TokenClaims | undefined {
-    const entry = this.byToken.get(token);
-    if (!entry) return undefined;
-    if (entry.expiresAtMs <= this.now()) {
-      this.byToken.delete(token);
-      return undefined;
-    }
-    return entry;
+    return this.byToken.get(token);
   }
 
   remember(token: string, claims: TokenClaims): void {
     if (typeof claims.exp !== 'number') return; // no expiry: never kept, always verified
-    if (this.byToken.size >= this.capacity) this.byToken.delete(this.byToken.keys().next().value!);
-    this.byToken.set(token, { ...claims, expiresAtMs: claims.exp * 1000 });
+    this.byToken.set(token, claims, claims.exp * 1000);
   }
 }
