@@ -113,8 +113,16 @@ async function loadHourRollups(request: LoadRequest): Promise<LoadResult> {
       .sum(Object.fromEntries(COUNTS.map((column) => [column, column])))
       .groupBy('tenant_id', day, 'dialed_number'),
   );
+  // And the days per destination and call center (migration 008), summed from them the same way.
+  await knex('traffic_rollups_destination_day').insert(
+    knex('traffic_rollups_hour')
+      .where('tenant_id', request.tenantId)
+      .select('tenant_id', knex.raw('? as bucket_start', [day]), 'dialed_number', 'destination', 'call_center')
+      .sum(Object.fromEntries(COUNTS.map((column) => [column, column])))
+      .groupBy('tenant_id', day, 'dialed_number', 'destination', 'call_center'),
+  );
   const numberDayRows = Number(((await knex('traffic_rollups_number_day').where('tenant_id', request.tenantId).count({ n: '*' }).first()) as { n: number | string }).n);
-  if (kind === 'postgres') await knex.raw('analyze traffic_rollups_hour; analyze traffic_rollups_number_day');
+  if (kind === 'postgres') await knex.raw('analyze traffic_rollups_hour; analyze traffic_rollups_number_day; analyze traffic_rollups_destination_day');
   else await knex.raw('analyze');
   return { rows, numberDayRows, calls, hoursLoaded, hours, seconds: (performance.now() - started) / 1000, generateSeconds: generateMs / 1000, centers: CENTERS.length, states: STATES.length };
 }

@@ -469,7 +469,7 @@ async function summaryBenchmark(portal: Portal, calls: number, budgetSeconds: nu
   console.log(`          keys: ${DIALED.length} dialed numbers x ${load.centers} call centers x 5 dispositions x ${load.states} origin states, skewed; no raw calls or minute rows for this customer`);
   console.log(`    20 sequential requests on a fresh connection each (the acme ingest rows above are in the same tables): ${line(plain)}`);
   console.log(`    the same split by dialed number (&groupBy=dialedNumber, 20 groups + *other*; per-number day rows), 10 requests: ${line(byNumber)}`);
-  console.log(`    the same split by destination (&groupBy=destination; every hour row of the month), 3 requests: ${line(byDestination)}`);
+  console.log(`    the same split by destination (&groupBy=destination; the days per destination and call center), 3 requests: ${line(byDestination)}`);
   // The hour split rounds each hour's calls, so a full load is a few dozen calls short of 10 M.
   const full = load.calls >= 0.9999 * 10_000_000;
   console.log(`    goal: 10 M calls (within the hours' rounding) under 200 ms: ${full && plain.p99 < 200 ? 'MET' : 'NOT MET'} (${load.calls.toLocaleString('en-US')} calls, p99 ${plain.p99.toFixed(1)} ms)`);

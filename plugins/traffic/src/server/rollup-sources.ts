@@ -23,12 +23,13 @@ export interface RollupSource {
 }
 
 /**
- * The rollup tables, the one with the fewest rows for a span first: per-number days, then the
- * wide hours and minutes. Every one is keyed by tenant and dialed number, which every reader's
- * filter needs.
+ * The rollup tables, the one with the fewest rows for a span first: per-number days, days per
+ * destination and call center, then the wide hours and minutes. Every one is keyed by tenant and
+ * dialed number, which every reader's filter needs.
  */
 const SOURCES: readonly RollupSource[] = [
   { table: TABLES.numberDay, bucket: 'day', keys: ['dialed_number'] },
+  { table: TABLES.destinationDay, bucket: 'day', keys: ['dialed_number', 'destination', 'call_center'] },
   { table: TABLES.rollups.hour, bucket: 'hour', keys: ROLLUP_KEY_COLUMNS.slice(2) },
   { table: TABLES.rollups.minute, bucket: 'minute', keys: ROLLUP_KEY_COLUMNS.slice(2) },
 ];
@@ -40,7 +41,8 @@ const FITS: Readonly<Record<SummaryGranularity, readonly SummaryGranularity[]>> 
  * The narrowest rollup that answers a summary: buckets that add up to the asked ones, keyed by
  * the column the summary is split by (if any). A 30-day day summary reads the per-number days (a
  * few thousand rows for a busy customer) rather than the hour rows (hundreds of thousands); split
- * by destination it has to read the hour rows, which are keyed by it.
+ * by destination or call center it reads the days per destination; by disposition or origin
+ * state it has to read the hour rows, which are keyed by them.
  */
 export function sourceFor(granularity: SummaryGranularity, groupBy?: SummaryGroupBy): RollupSource {
   const column = groupBy === undefined ? undefined : GROUP_COLUMNS[groupBy];

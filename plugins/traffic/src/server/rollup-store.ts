@@ -22,20 +22,28 @@ export class RollupStore {
   constructor(private readonly storage: PluginStorage) {
     const calls = storage.table(TABLES.calls);
     const target = (table: string, keys: RollupTarget['keys']) => new RollupFromCalls(calls, { table: storage.table(table), keys });
-    // On SQLite the trigger of migration 007 adds each call to its rows as it is inserted.
+    // On SQLite the triggers of migrations 007 and 008 add each call to its rows as it is inserted.
     this.rollUps =
       storage.dialect === 'postgres'
         ? [
             target(TABLES.rollups.minute, WIDE_KEYS(BUCKET_SQL.minute)),
             target(TABLES.rollups.hour, WIDE_KEYS(BUCKET_SQL.hour)),
             target(TABLES.numberDay, [['tenant_id', 'tenant_id'], ['bucket_start', BUCKET_SQL.day], ['dialed_number', 'dialed_number']]),
+            target(TABLES.destinationDay, [
+              ['tenant_id', 'tenant_id'],
+              ['bucket_start', BUCKET_SQL.day],
+              ['dialed_number', 'dialed_number'],
+              ['destination', "coalesce(destination, '')"],
+              ['call_center', "coalesce(call_center, '')"],
+            ]),
           ]
         : [];
   }
 
   /**
    * Adds calls just stored, by id, to every rollup table, in the caller's transaction (the one
-   * that stored them): the minute and hour rows and the per-number day rows. On PostgreSQL one
+   * that stored them): the minute and hour rows, the per-number day rows and the days per
+   * destination. On PostgreSQL one
    * statement per table (RollupFromCalls); on SQLite nothing is left to do, the insert's trigger
    * has added them.
    */

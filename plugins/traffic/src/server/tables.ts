@@ -10,6 +10,8 @@ export const TABLES = {
   rollups: { minute: 'rollups_minute', hour: 'rollups_hour' } satisfies Record<Granularity, string>,
   /** The narrow rollup: per tenant, UTC day and dialed number only (migration 004). */
   numberDay: 'rollups_number_day',
+  /** Per tenant, UTC day, dialed number, destination and call center (migration 008). */
+  destinationDay: 'rollups_destination_day',
 } as const;
 
 /** Splits a list into pieces of at most `size`. */
