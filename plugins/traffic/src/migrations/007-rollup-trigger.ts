@@ -47,15 +47,20 @@ const TARGETS: readonly (readonly [table: string, keys: string[][]])[] = [
  */
 export async function up(knex: Knex): Promise<void> {
   if (knex.client.config.client !== 'sqlite3') return;
-  const upserts = TARGETS.map(([table, keys]) => {
-    const columns = [...keys.map(([column]) => column), ...COUNTS.map(([column]) => column)];
-    const values = [...keys.map(([, value]) => value), ...COUNTS.map(([, value]) => value)];
-    const adding = COUNTS.map(([column]) => `${column} = ${column} + excluded.${column}`);
-    return `insert into ${table} (${columns.join(', ')}) values (${values.join(', ')}) on conflict (${keys.map(([column]) => column).join(', ')}) do update set ${adding.join(', ')};`;
-  });
-  // Every name and expression above is this file's own text; nothing comes from input.
-  const trigger = ['create trigger traffic_calls_rollups after insert on traffic_calls for each row begin', ...upserts, 'end'].join('\n');
+  // Every name and expression here is this file's own text; nothing comes from input.
+  const trigger = ['create trigger traffic_calls_rollups after insert on traffic_calls for each row begin', ...TARGETS.map(([table, keys]) => callUpsert(table, keys)), 'end'].join('\n');
   await knex.raw(trigger);
+}
+
+/**
+ * A trigger's statement adding the new call's counts to its row of `table`, the row keyed by
+ * `keys` (column and its expression over `new`). Also used by later migrations' triggers.
+ */
+export function callUpsert(table: string, keys: readonly (readonly string[])[]): string {
+  const columns = [...keys.map(([column]) => column), ...COUNTS.map(([column]) => column)];
+  const values = [...keys.map(([, value]) => value), ...COUNTS.map(([, value]) => value)];
+  const adding = COUNTS.map(([column]) => `${column} = ${column} + excluded.${column}`);
+  return `insert into ${table} (${columns.join(', ')}) values (${values.join(', ')}) on conflict (${keys.map(([column]) => column).join(', ')}) do update set ${adding.join(', ')};`;
 }
 
 export async function down(knex: Knex): Promise<void> {

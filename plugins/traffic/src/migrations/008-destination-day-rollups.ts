@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { callUpsert } from './007-rollup-trigger.js';
 
 const COUNTS = ['attempts', 'answered', 'busy', 'no_answer', 'failed', 'blocked', 'terminal_rejects', 'duration_seconds', 'billable_seconds'];
 const KEYS = ['tenant_id', 'bucket_start', 'dialed_number', 'destination', 'call_center'];
@@ -41,30 +42,15 @@ export async function up(knex: Knex): Promise<void> {
       .groupBy('tenant_id', day, 'dialed_number', 'destination', 'call_center'),
   );
   if (!sqlite) return;
-  // The same upsert as each of migration 007's, for this table: one call's counts added to its row.
-  const values = [
-    'new.tenant_id',
-    "substr(new.started_at, 1, 10) || 'T00:00:00.000Z'",
-    'new.dialed_number',
-    "coalesce(new.destination, '')",
-    "coalesce(new.call_center, '')",
-    '1',
-    "new.disposition = 'answered'",
-    "new.disposition = 'busy'",
-    "new.disposition = 'no-answer'",
-    "new.disposition = 'failed'",
-    "new.disposition = 'blocked'",
-    // Q.850 21, call rejected; "is": a failed call without a cause counts 0, not NULL.
-    "new.disposition = 'failed' and new.release_cause is 21",
-    'new.duration_seconds',
-    'new.billable_seconds',
+  const keys = [
+    ['tenant_id', 'new.tenant_id'],
+    ['bucket_start', "substr(new.started_at, 1, 10) || 'T00:00:00.000Z'"],
+    ['dialed_number', 'new.dialed_number'],
+    ['destination', "coalesce(new.destination, '')"],
+    ['call_center', "coalesce(new.call_center, '')"],
   ];
-  const adding = COUNTS.map((column) => `${column} = ${column} + excluded.${column}`);
-  const trigger = [
-    'create trigger traffic_calls_destination_day_rollup after insert on traffic_calls for each row begin',
-    `insert into traffic_rollups_destination_day (${[...KEYS, ...COUNTS].join(', ')}) values (${values.join(', ')}) on conflict (${KEYS.join(', ')}) do update set ${adding.join(', ')};`,
-    'end',
-  ].join('\n');
+  // The same upsert as each of migration 007's trigger, for this table.
+  const trigger = ['create trigger traffic_calls_destination_day_rollup after insert on traffic_calls for each row begin', callUpsert('traffic_rollups_destination_day', keys), 'end'].join('\n');
   await knex.raw(trigger);
 }
 
