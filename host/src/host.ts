@@ -8,6 +8,7 @@ import type { Context } from 'koa';
 import type { ConfigOverrides } from './config/types.js';
 import { startCore, type Core } from './core.js';
 import { OPERATOR } from './directory/index.js';
+import { directLane } from './dispatcher/direct-lane.js';
 import { readCookie, SESSION_COOKIE } from './identity/cookies.js';
 import { identityRequest } from './identity/identity-request.js';
 import { startIdentityMaintenance } from './identity/maintenance.js';
@@ -23,6 +24,7 @@ import { fetchRemoteRoutes, remoteInvoker } from './remote/remote-invoker.js';
 import { createApp } from './server/app.js';
 import { closeGracefully } from './server/graceful-close.js';
 import { createRedirectServer } from './server/https-redirect.js';
+import { RateLimiter } from './server/rate-limit.js';
 import { loadTls, type TlsMaterial } from './server/tls.js';
 import { ThemeRegistry } from './themes/index.js';
 import { buildWebAssets, shellMiddleware, type ShellPlugin } from './web/index.js';
@@ -88,11 +90,12 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
     const stopMaintenance = startIdentityMaintenance(core.db, identity.throttle, log);
 
     let stopping = false;
+    const rateLimiter = new RateLimiter(config.server.rateLimit);
     const app = createApp({
       log,
       trustProxy: config.server.trustProxy,
       corsOrigins: config.cors.origins,
-      rateLimit: config.server.rateLimit,
+      rateLimiter,
       isReady: async () => !stopping && (await core.db.knex.raw('select 1').then(() => true)),
       handlers: [
         providers.middleware(),
@@ -115,7 +118,8 @@ export async function startHost(overrides: ConfigOverrides = {}, options: StartO
     });
 
     const tls = await loadTls(config);
-    const https: HttpsServer = createHttpsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, app.callback());
+    const listener = directLane({ dispatcher, log, trustProxy: config.server.trustProxy, rateLimiter, corsOrigins: config.cors.origins }, app.callback());
+    const https: HttpsServer = createHttpsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, listener);
     await listen(https, config.server.httpsPort, config.server.host);
     const port = (https.address() as AddressInfo).port;
     let redirect: Server | null = null;

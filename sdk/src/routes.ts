@@ -100,6 +100,14 @@ export interface RouteDefinition<P = Record<string, string>, Q = Record<string, 
   audit?: boolean;
   /** Short words for the audit trail and logs, such as "create note". */
   summary?: string;
+  /**
+   * Served on the host's direct lane: answered by the HTTPS server's own request listener, ahead of
+   * the web app's middleware, with the same checks (request id, security headers, rate limit,
+   * identity, entitlement and scope, validation, audit, access log). For a question a machine asks
+   * per call, where a fraction of a millisecond counts. Needs a fixed path (no `:parameters`), a
+   * JSON body or none, and a handler that never answers with an event stream.
+   */
+  direct?: boolean;
   handler: RouteHandler<P, Q, B>;
 }
 

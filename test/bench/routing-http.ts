@@ -2,7 +2,9 @@
  * The HTTP half of `npm run bench -- routing`: POST /api/toll-free/route over HTTPS on loopback,
  * as a SIP proxy asks per call, through the whole host (TLS, security headers, rate limit, the
  * bearer token resolved to a network element's identity, the dispatcher's entitlement check and
- * ajv on the body and the answer) to the compiled plan in memory. The portal runs in a child
+ * ajv on the body and the answer) to the compiled plan in memory. The route is served on the
+ * dispatcher's direct lane (host/src/dispatcher/direct-lane.ts); a last row asks the same query
+ * through the Koa app, to show what the lane saves. The portal runs in a child
  * process (plugins/toll-free/test/bench/routing-server.ts); the load comes from wrk when it is
  * installed (routing-wrk.ts: C, one thread), else from autocannon in this process, and the
  * benchmark says which (BENCH_LOAD_GENERATOR=autocannon forces autocannon). BENCH_PORTAL_PROCESSES=2
@@ -52,14 +54,35 @@ interface Ready {
 const server = fileURLToPath(new URL('../../../plugins/toll-free/dist/test/bench/routing-server.js', import.meta.url));
 const PATH = '/api/toll-free/route';
 
-function startPortal(): Promise<{ child: ChildProcess; ready: Ready }> {
+function startPortal<R = Ready>(file = server): Promise<{ child: ChildProcess; ready: R }> {
   // BENCH_SERVER_NODE_ARGS (such as --cpu-prof) go to the portal's node, to see where its time goes.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, server], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...nodeArgs, file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
-    child.once('message', (message: { ready: Ready }) => resolve({ child, ready: message.ready }));
-    child.once('exit', (code) => reject(new Error(`the routing benchmark's portal exited (${code}) before it was ready`)));
+    child.once('message', (message: { ready: R }) => resolve({ child, ready: message.ready }));
+    child.once('exit', (code) => reject(new Error(`the routing benchmark's server ${file} exited (${code}) before it was ready`)));
   });
+}
+
+const floorServer = fileURLToPath(new URL('./https-floor-server.js', import.meta.url));
+
+/**
+ * The same load on a bare Node HTTPS server answering a fixed JSON (https-floor-server.ts), as many
+ * processes as the portal: what this machine allows any Node server, before a single check.
+ */
+async function floor(generator: Generator, bodies: string[], seconds: number): Promise<Measured> {
+  const { child, ready } = await startPortal<{ url: string }>(floorServer);
+  try {
+    const run = async (runSeconds: number) => {
+      const before = await portalCpuSeconds(child);
+      const result = await generateLoad(generator, { url: `${ready.url}${PATH}`, headers: { 'content-type': 'application/json' }, bodies, seconds: runSeconds });
+      return { ...result, portalCpuSeconds: (await portalCpuSeconds(child)) - before };
+    };
+    await run(3);
+    return await run(seconds);
+  } finally {
+    await stopPortal(child);
+  }
 }
 
 function stopPortal(child: ChildProcess): Promise<void> {
@@ -138,6 +161,9 @@ async function generateLoad(generator: Generator, run: { url: string; headers: R
   };
 }
 
+/** A load run with the CPU the server under test spent meanwhile. */
+type Measured = LoadResult & { portalCpuSeconds: number };
+
 /** CPU seconds the portal has used so far (user + system), as it reports over IPC. */
 function portalCpuSeconds(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => {
@@ -154,6 +180,12 @@ function portalCpuSeconds(child: ChildProcess): Promise<number> {
 export async function routingHttpBenchmark(seconds = Number(process.env.BENCH_SECONDS ?? 10)): Promise<void> {
   const generator = chooseGenerator();
   const load = loadavg();
+  let bodies: string[] = [];
+  const ms = (value: number) => `${value.toFixed(3)} ms`;
+  const perQuery = (cpuSeconds: number | null, requests: number) => (cpuSeconds === null ? 'unknown' : `${Math.round((cpuSeconds / requests) * 1e6)} µs`);
+  const cpu = (r: Measured, server = 'portal') => `CPU per query: ${server} ${perQuery(r.portalCpuSeconds, r.requests)}, ${generator} ${perQuery(r.generatorCpuSeconds, r.requests)}`;
+  const latency = (r: Measured) => (generator === 'wrk' ? `p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}` : `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`);
+  const count = (n: number) => Math.round(n).toLocaleString('en-US');
   const { child, ready } = await startPortal();
   try {
     const config = await oidc.discovery(new URL(`${ready.url}/oidc`), ready.clientId, ready.secret, oidc.ClientSecretBasic(ready.secret), {
@@ -171,9 +203,9 @@ export async function routingHttpBenchmark(seconds = Number(process.env.BENCH_SE
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
-    const run = async (options: { seconds: number; rate?: number; headers?: Record<string, string>; format?: string }) => {
+    const run = async (options: { seconds: number; rate?: number; headers?: Record<string, string>; format?: string; path?: string }) => {
       const before = await portalCpuSeconds(child);
-      const result = await generateLoad(generator, { url: `${ready.url}${PATH}${options.format ?? ''}`, headers: options.headers ?? headers, bodies: ready.bodies, seconds: options.seconds, rate: options.rate });
+      const result = await generateLoad(generator, { url: `${ready.url}${options.path ?? PATH}${options.format ?? ''}`, headers: options.headers ?? headers, bodies: ready.bodies, seconds: options.seconds, rate: options.rate });
       return { ...result, portalCpuSeconds: (await portalCpuSeconds(child)) - before };
     };
     await run({ seconds: 3 }); // warm-up: the optimising compiler, TLS sessions, the identity cache
@@ -185,12 +217,10 @@ export async function routingHttpBenchmark(seconds = Number(process.env.BENCH_SE
     const basicHeaders = { ...headers, authorization: `Basic ${Buffer.from(`${ready.clientId}:${ready.secret}`).toString('base64')}` };
     const basic = await run({ seconds, headers: basicHeaders, format: '?format=rtjson' });
     const basicAlone = await probe(ready, basicHeaders, 5_000, '?format=rtjson');
+    // The same query with a trailing slash: the direct lane matches exact paths only, so this one
+    // goes through the Koa app and its middleware, as every query did before the lane.
+    const throughApp = await run({ seconds, path: `${PATH}/` });
 
-    const ms = (value: number) => `${value.toFixed(3)} ms`;
-    const perQuery = (cpuSeconds: number | null, requests: number) => (cpuSeconds === null ? 'unknown' : `${Math.round((cpuSeconds / requests) * 1e6)} µs`);
-    const cpu = (r: typeof flat) => `CPU per query: portal ${perQuery(r.portalCpuSeconds, r.requests)}, ${generator} ${perQuery(r.generatorCpuSeconds, r.requests)}`;
-    const latency = (r: typeof flat) => (generator === 'wrk' ? `p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}` : `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`);
-    const count = (n: number) => Math.round(n).toLocaleString('en-US');
     const processes = Number(process.env.BENCH_PORTAL_PROCESSES ?? 1);
     const portal = processes > 1 ? `the portal in ${processes} host processes (PostgreSQL, NATS, one port)` : 'the portal in its own process (SQLite)';
     console.log(`\nPOST ${PATH} over HTTPS on loopback, ${portal}, bearer token of a network element, 50 kept-alive connections`);
@@ -199,7 +229,11 @@ export async function routingHttpBenchmark(seconds = Number(process.env.BENCH_SE
     console.log(`steady 5,000/s:       ${count(steady.perSecond)} queries/s, ${latency(steady)} (goal p99 < 2 ms); ${cpu(steady)}`);
     console.log(`one at a time:        p50 ${ms(alone.p50)}, p99 ${ms(alone.p99)} (JSON); p50 ${ms(aloneRtjson.p50)}, p99 ${ms(aloneRtjson.p99)} (rtjson), 5,000 queries each on one connection`);
     console.log(`HTTP Basic, rtjson (as Kamailio asks): ${count(basic.perSecond)} queries/s as fast as answered, ${latency(basic)}; ${cpu(basic)}; one at a time p50 ${ms(basicAlone.p50)}, p99 ${ms(basicAlone.p99)}`);
+    console.log(`through the web app (${PATH}/, which the direct lane passes on to Koa): ${count(throughApp.perSecond)} queries/s as fast as answered, ${latency(throughApp)}; ${cpu(throughApp)}`);
+    bodies = ready.bodies;
   } finally {
     await stopPortal(child);
   }
+  const bare = await floor(generator, bodies, seconds);
+  console.log(`floor, a bare Node HTTPS server answering a fixed JSON (no framework, no checks; same load, same process count): ${count(bare.perSecond)} queries/s as fast as answered, ${latency(bare)}; ${cpu(bare, 'server')}`);
 }

@@ -43,6 +43,18 @@ describe('route registration', () => {
     assert.throws(() => register({ method: 'POST', access: { entitlement: 'plans.write' } }), refusal(/must give its JSON schema \(schemas.body\)/));
   });
 
+  it('serves on the direct lane only a fixed path with a JSON body, and finds it by its exact path', () => {
+    const raw = { contentTypes: ['text/csv'], maxBytes: 1024 };
+    assert.throws(() => register({ path: '/plans/:id', access: { entitlement: 'plans.read' }, direct: true }), refusal(/a direct route has a fixed path, without parameters/));
+    assert.throws(() => register({ method: 'POST', access: { entitlement: 'plans.write' }, rawBody: raw, direct: true }), refusal(/a direct route takes a JSON body, not a stream/));
+    const dispatcher = register({ method: 'POST', path: '/route', access: { entitlement: 'plans.read' }, schemas: { body: { type: 'object' } }, direct: true });
+    assert.ok(dispatcher.directRoute('POST', '/api/toll-free/route'));
+    for (const [method, path] of [['GET', '/api/toll-free/route'], ['POST', '/api/toll-free/route/'], ['POST', '/api/Toll-Free/route']] as const) {
+      assert.equal(dispatcher.directRoute(method, path), undefined, `${method} ${path} goes the app's way`);
+    }
+    assert.equal(register({ access: { entitlement: 'plans.read' } }).directRoute('GET', '/api/toll-free/plans'), undefined, 'a route is not direct unless it says so');
+  });
+
   it('refuses a scope read from a parameter the path lacks', () => {
     assert.throws(
       () => register({ path: '/plans/:id', access: { entitlement: 'plans.read', scope: { param: 'number' } } }),

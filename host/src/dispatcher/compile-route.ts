@@ -55,6 +55,10 @@ export function compileRoute(
   } else if (['POST', 'PUT', 'PATCH'].includes(description.method) && !schemas.body) {
     throw fail('a route that accepts a body must give its JSON schema (schemas.body), or take it as a stream (rawBody)');
   }
+  if (description.direct) {
+    if (description.path.includes(':')) throw fail('a direct route has a fixed path, without parameters');
+    if (raw) throw fail('a direct route takes a JSON body, not a stream');
+  }
   const scopeSource = access && 'scope' in access && access.scope ? (access.scope as RegisteredRoute['scopeSource']) : null;
   if (scopeSource && 'body' in scopeSource && raw) throw fail('a streamed body cannot name the scope resource');
   if (scopeSource && 'param' in scopeSource && !description.path.includes(`:${scopeSource.param}`)) {

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import {
@@ -10,10 +11,13 @@ import {
   scopeOf,
   unauthenticated,
   type AuditLog,
+  type BodyStream,
   type Identity,
+  type IdentityRequest,
   type IdentityResolver,
   type PluginDispatcher,
   type PluginManifest,
+  type RawBody,
   type ResourceScope,
   type RouteDefinition,
 } from '@switchboard/sdk';
@@ -25,6 +29,22 @@ import { describeErrors } from '../validation/ajv.js';
 import { compileRoute, RouteRegistrationError } from './compile-route.js';
 import { checkInput, readResource } from './read-input.js';
 import type { RegisteredRoute, RouteCall, RouteDescription, RouteOutcome } from './route.js';
+
+/** A request as the dispatcher's checks see it, whichever server took it: the Koa app, or the direct lane. */
+export interface DispatchRequest {
+  /** Shared with the server's access log: the id it gave the request, and the caller found here. */
+  state: { requestId: string; identity?: Identity | null };
+  identity: IdentityRequest;
+  method: string;
+  /** The path as requested (`/api/<plugin>/...`). */
+  path: string;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  /** The request itself: its headers, and its body, read once the caller is known to be entitled. */
+  req: IncomingMessage;
+  /** The body as a stream of bytes, for a route that takes it raw; a server that cannot, leaves it out. */
+  bodyStream?: (raw: RawBody) => BodyStream;
+}
 
 export interface DispatcherOptions {
   identity: IdentityResolver;
@@ -50,6 +70,8 @@ export class Dispatcher {
    */
   private readonly routers = new Map<string, { router: Router; routes: Middleware; allowed: Middleware }>();
   private readonly registered: RegisteredRoute[] = [];
+  /** Routes the direct lane answers, by method and full path (`POST /api/toll-free/route`). */
+  private readonly direct = new Map<string, RegisteredRoute>();
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -90,6 +112,7 @@ export class Dispatcher {
       throw new RouteRegistrationError(route.pluginId, route.description, 'the same method and path are already registered');
     }
     this.registered.push(route);
+    if (route.description.direct) this.direct.set(`${method} /api${full}`, route);
     this.routerOf(route.pluginId).register(full, [method], (ctx: Context) => this.dispatch(ctx, route));
   }
 
@@ -121,35 +144,64 @@ export class Dispatcher {
     };
   }
 
+  /** The direct route with this method and exact path (`/api/<plugin>/...`), if there is one. */
+  directRoute(method: string, path: string): RegisteredRoute | undefined {
+    return this.direct.get(`${method} ${path}`);
+  }
+
   private async dispatch(ctx: Context, route: RegisteredRoute): Promise<void> {
+    const outcome = await this.answer(route, {
+      state: ctx.state as DispatchRequest['state'],
+      identity: identityRequest(ctx),
+      method: ctx.method,
+      path: ctx.path,
+      params: { ...(ctx.params as Record<string, string>) },
+      // Koa parses the query string afresh for every request that asks; most carry none.
+      query: ctx.querystring ? { ...(ctx.query as Record<string, unknown>) } : {},
+      req: ctx.req,
+      bodyStream: (raw) => bodyStream(ctx, raw),
+    });
+    if (outcome.events) {
+      if (outcome.headers) ctx.set(outcome.headers);
+      return writeEventStream(ctx, outcome.events);
+    }
+    ctx.status = outcome.status;
+    if (outcome.headers) ctx.set(outcome.headers);
+    if (outcome.body !== undefined) ctx.body = outcome.body;
+  }
+
+  /**
+   * A request to one of the routes, checked and run whichever server took it: the caller resolved,
+   * the entitlement and its scope checked, the input read and validated, the route run, its answer
+   * validated and audited. Throws an ApiError for a request that must be refused.
+   */
+  async answer(route: RegisteredRoute, request: DispatchRequest): Promise<RouteOutcome> {
     const { log } = this.options;
-    const requestId = ctx.state.requestId as string;
-    const identity = await this.options.identity.resolve(identityRequest(ctx));
-    ctx.state.identity = identity;
+    const { requestId } = request.state;
+    const identity = await this.options.identity.resolve(request.identity);
+    request.state.identity = identity;
 
     let scope: ResourceScope = '*';
     if (route.entitlement) {
       if (!identity) throw unauthenticated();
       const held = scopeOf(identity, route.entitlement);
       if (held === null) {
-        log.warn({ requestId, subject: identity.subject, entitlement: route.entitlement, path: ctx.path }, 'authorization refused');
+        log.warn({ requestId, subject: identity.subject, entitlement: route.entitlement, path: request.path }, 'authorization refused');
         throw forbidden(`This needs the entitlement ${route.entitlement}.`);
       }
       scope = held;
     }
 
-    const params = { ...(ctx.params as Record<string, string>) };
-    // Koa parses the query string afresh for every request that asks; most carry none.
-    const query = ctx.querystring ? { ...(ctx.query as Record<string, unknown>) } : {};
+    const { params, query } = request;
     const raw = route.description.rawBody;
     // A JSON body is read now and checked with the rest; a streamed one is read by the handler, once all else passed.
-    const json = raw || BODYLESS.has(ctx.method) ? undefined : await readJsonBody(ctx, this.options.bodyLimitBytes);
+    const json = raw || BODYLESS.has(request.method) ? undefined : await readJsonBody(request.req, this.options.bodyLimitBytes);
     checkInput([
       ['params', params, route.validate.params],
       ['query', query, route.validate.query],
       ...(raw ? [] : [['body', json, route.validate.body] as ['body', unknown, typeof route.validate.body]]),
     ]);
-    const input = { params, query, body: raw ? bodyStream(ctx, raw) : json };
+    const input = { params, query, body: raw ? streamOf(request, raw) : json };
 
     const resource = route.scopeSource ? readResource(route.scopeSource, input) : undefined;
     if (route.scopeSource && scope !== '*' && (resource === undefined || !scope.includes(resource))) {
@@ -157,7 +209,19 @@ export class Dispatcher {
       throw forbidden(`Your grant of ${route.entitlement} does not cover this resource.`, 'forbidden_resource');
     }
 
-    const call = withForwardableHeaders({ ...input, identity, scope, requestId }, ctx);
+    // The request's headers are copied for the call only when something reads them (a handler, or
+    // the remote invoker spreading the call): most handlers never do, and the copy was a visible
+    // share of a small query's time. A getter in the literal, so spreading and JSON see a plain field.
+    let forwarded: RouteCall['headers'] | undefined;
+    const call: RouteCall = {
+      ...input,
+      identity,
+      scope,
+      requestId,
+      get headers() {
+        return (forwarded ??= forwardableHeaders(request.req.headers));
+      },
+    };
     let outcome: RouteOutcome;
     try {
       outcome = await route.invoke(call);
@@ -165,21 +229,14 @@ export class Dispatcher {
       if (route.audited && identity && error instanceof ApiError) await this.audit(route, identity, call, resource, error.status);
       throw error;
     }
-
-    if (outcome.events) {
-      if (outcome.headers) ctx.set(outcome.headers);
-      return writeEventStream(ctx, outcome.events);
-    }
+    if (outcome.events) return outcome;
     if (outcome.status < 300 && route.validate.response && outcome.body !== undefined && !route.validate.response(outcome.body)) {
       // The plugin answered something its own schema forbids: fail closed rather than leak fields.
       log.error({ requestId, plugin: route.pluginId, path: route.description.path, problems: describeErrors(route.validate.response.errors) }, 'response does not match its schema');
       throw new ApiError(500, 'internal_error', 'Something went wrong on our side. Quote the request id if you contact support.');
     }
     if (route.audited && identity) await this.audit(route, identity, call, resource, outcome.status);
-
-    ctx.status = outcome.status;
-    if (outcome.headers) ctx.set(outcome.headers);
-    if (outcome.body !== undefined) ctx.body = outcome.body;
+    return outcome;
   }
 
   private async audit(route: RegisteredRoute, identity: Identity, call: RouteCall, resource: string | undefined, status: number) {
@@ -198,9 +255,8 @@ export class Dispatcher {
 
 const firstParam = (params: Record<string, string>) => Object.values(params)[0];
 
-function forwardableHeaders(ctx: Context): Record<string, string | undefined> {
+function forwardableHeaders(headers: IncomingHttpHeaders): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  const headers = ctx.headers;
   for (const name in headers) {
     if (STRIPPED_HEADERS.test(name)) continue;
     const value = headers[name];
@@ -209,14 +265,10 @@ function forwardableHeaders(ctx: Context): Record<string, string | undefined> {
   return out;
 }
 
-/**
- * The call with its `headers` copied from the request only when something reads them (a handler,
- * or the remote invoker spreading the call): most handlers never do, and the copy was a visible
- * share of a small query's time. Enumerable, so spreading and JSON see it as a plain field.
- */
-function withForwardableHeaders(call: Omit<RouteCall, 'headers'>, ctx: Context): RouteCall {
-  let headers: RouteCall['headers'] | undefined;
-  return Object.defineProperty(call, 'headers', { enumerable: true, get: () => (headers ??= forwardableHeaders(ctx)) }) as RouteCall;
+function streamOf(request: DispatchRequest, raw: RawBody): BodyStream {
+  // Registration keeps streamed routes off the direct lane, the one server that cannot stream.
+  if (!request.bodyStream) throw new Error('this server cannot stream a request body');
+  return request.bodyStream(raw);
 }
 
 /** Runs a plugin's handler in this process and turns what it returns into an outcome. */

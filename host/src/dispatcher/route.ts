@@ -29,6 +29,7 @@ export interface RouteDescription {
   rawBody?: RawBody;
   audit?: boolean;
   summary?: string;
+  direct?: boolean;
 }
 
 /** A route as the dispatcher holds it once registered: checked, compiled, ready to run. */

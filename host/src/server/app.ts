@@ -4,7 +4,7 @@ import { accessLog } from './access-log.js';
 import { corsForConfiguredOrigins } from './cors.js';
 import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health.js';
-import { rateLimit, type RateLimitOptions } from './rate-limit.js';
+import { rateLimit, type RateLimiter } from './rate-limit.js';
 import { requestId } from './request-id.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -12,8 +12,8 @@ export interface AppParts {
   log: Logger;
   trustProxy: boolean;
   corsOrigins: readonly string[];
-  /** Off when absent (benchmarks measure the rest without it). */
-  rateLimit?: RateLimitOptions;
+  /** Off when absent (benchmarks measure the rest without it); the host shares it with the dispatcher's direct lane. */
+  rateLimiter?: RateLimiter;
   isReady: () => Promise<boolean>;
   /** The API (the dispatcher) and then the shell, in that order. */
   handlers: Middleware[];
@@ -30,7 +30,7 @@ export function createApp(parts: AppParts): Koa {
   app.use(securityHeaders());
   app.use(accessLog(parts.log));
   app.use(errorHandler(parts.log));
-  if (parts.rateLimit) app.use(rateLimit(parts.rateLimit));
+  if (parts.rateLimiter) app.use(rateLimit(parts.rateLimiter));
   app.use(healthRoutes(parts.isReady));
   app.use(corsForConfiguredOrigins(parts.corsOrigins));
   for (const handler of parts.handlers) app.use(handler);

@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import { ApiError } from '@switchboard/sdk';
+import { ApiError, type ErrorBody } from '@switchboard/sdk';
 import type { Logger } from 'pino';
 
 /**
@@ -11,17 +11,27 @@ export function errorHandler(log: Logger): Middleware {
     try {
       await next();
     } catch (error) {
-      const requestId = ctx.state.requestId as string | undefined;
-      if (error instanceof ApiError) {
-        if (error.status >= 500) log.error({ err: error, requestId }, 'request failed');
-        ctx.status = error.status;
-        if (error.headers) ctx.set(error.headers);
-        ctx.body = error.toBody(requestId);
-        return;
-      }
-      log.error({ err: error, requestId, method: ctx.method, path: ctx.path }, 'unexpected error');
-      ctx.status = 500;
-      ctx.body = { error: { code: 'internal_error', message: 'Something went wrong on our side. Quote the request id if you contact support.', requestId } };
+      const answer = errorAnswer(error, { requestId: ctx.state.requestId as string | undefined, method: ctx.method, path: ctx.path }, log);
+      ctx.status = answer.status;
+      if (answer.headers) ctx.set(answer.headers);
+      ctx.body = answer.body;
     }
   };
+}
+
+export interface ErrorAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: ErrorBody;
+}
+
+/** What a request that failed with `error` is answered, logged as it deserves: the Koa app's and the direct lane's one error shape. */
+export function errorAnswer(error: unknown, request: { requestId: string | undefined; method: string; path: string }, log: Logger): ErrorAnswer {
+  const { requestId } = request;
+  if (error instanceof ApiError) {
+    if (error.status >= 500) log.error({ err: error, requestId }, 'request failed');
+    return { status: error.status, headers: error.headers, body: error.toBody(requestId) };
+  }
+  log.error({ err: error, requestId, method: request.method, path: request.path }, 'unexpected error');
+  return { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side. Quote the request id if you contact support.', requestId } } };
 }

@@ -1,4 +1,3 @@
-import type { Context } from 'koa';
 import type { IncomingMessage } from 'node:http';
 import { badRequest, payloadTooLarge, ApiError } from '@switchboard/sdk';
 
@@ -70,13 +69,21 @@ function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | undefi
   });
 }
 
+/** Whether a Content-Type header names JSON: application/json, or any type with the +json suffix. */
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const end = contentType.indexOf(';');
+  const type = (end === -1 ? contentType : contentType.slice(0, end)).trim().toLowerCase();
+  return type === 'application/json' || (type.endsWith('+json') && type.includes('/'));
+}
+
 /** Reads a JSON request body (at most `limit` bytes, else 413). An empty body is `undefined`. */
-export async function readJsonBody(ctx: Context, limit: number): Promise<unknown> {
-  const declared = Number(ctx.get('content-length') || 0);
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] || 0);
   if (declared > limit) throw payloadTooLarge(limit);
-  const bytes = await readBytes(ctx.req, limit);
+  const bytes = await readBytes(req, limit);
   if (bytes === undefined) return undefined;
-  if (!ctx.is('application/json', '+json')) {
+  if (!isJsonMediaType(req.headers['content-type'])) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
   }
   try {

@@ -14,37 +14,65 @@ interface Bucket {
 }
 
 /**
- * A token bucket per source address over /api. It runs before anything that can refuse a request,
- * so refused requests count too and a client cannot probe at full speed by sending bad ones
- * (shared/domain/security.md §0.4). Buckets live in this process: behind a load balancer each
- * process allows its share.
+ * A token bucket per source address over /api. One per process, shared by the Koa app and the
+ * dispatcher's direct lane, so a source gets one allowance whichever way its requests are served.
+ * Buckets live in this process: behind a load balancer each process allows its share.
  */
-export function rateLimit(options: RateLimitOptions, now: () => number = Date.now): Middleware {
-  const buckets = new Map<string, Bucket>();
-  const refillPerMs = options.perMinute / 60_000;
-  let lastSweep = now();
-  const limit = String(options.burst);
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly refillPerMs: number;
+  private lastSweep: number;
+  /** The RateLimit-Limit header's value. */
+  readonly limit: string;
+
+  constructor(
+    private readonly options: RateLimitOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.refillPerMs = options.perMinute / 60_000;
+    this.lastSweep = now();
+    this.limit = String(options.burst);
+  }
+
+  /**
+   * Takes one request's token from the source's bucket and answers what RateLimit-Remaining says
+   * now; throws 429 (with Retry-After) when the bucket is empty.
+   */
+  take(source: string): string {
+    const { burst } = this.options;
+    const t = this.now();
+    if (t - this.lastSweep > 60_000) {
+      // Forget sources whose buckets have refilled: they would start full anyway.
+      for (const [key, bucket] of this.buckets) if (bucket.tokens + (t - bucket.at) * this.refillPerMs >= burst) this.buckets.delete(key);
+      this.lastSweep = t;
+    }
+    const bucket = this.buckets.get(source) ?? { tokens: burst, at: t };
+    bucket.tokens = Math.min(burst, bucket.tokens + (t - bucket.at) * this.refillPerMs);
+    bucket.at = t;
+    this.buckets.set(source, bucket);
+    if (bucket.tokens < 1) throw tooManyRequests(Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000));
+    const remaining = Math.floor(bucket.tokens - 1);
+    bucket.tokens -= 1;
+    return String(remaining);
+  }
+}
+
+/**
+ * The limiter over the Koa app's /api requests. It runs before anything that can refuse a request,
+ * so refused requests count too and a client cannot probe at full speed by sending bad ones
+ * (shared/domain/security.md §0.4).
+ */
+export function rateLimit(limiter: RateLimiter): Middleware {
   // Not async: it refuses or passes on, with nothing to do after, so no promise of its own.
   return (ctx, next) => {
     if (!ctx.path.startsWith('/api/')) return next();
-    const t = now();
-    if (t - lastSweep > 60_000) {
-      // Forget sources whose buckets have refilled: they would start full anyway.
-      for (const [key, bucket] of buckets) if (bucket.tokens + (t - bucket.at) * refillPerMs >= options.burst) buckets.delete(key);
-      lastSweep = t;
-    }
-    const bucket = buckets.get(ctx.ip) ?? { tokens: options.burst, at: t };
-    bucket.tokens = Math.min(options.burst, bucket.tokens + (t - bucket.at) * refillPerMs);
-    bucket.at = t;
-    buckets.set(ctx.ip, bucket);
-    const remaining = Math.floor(bucket.tokens - 1);
-    ctx.set('RateLimit-Limit', limit);
-    if (bucket.tokens < 1) {
+    ctx.set('RateLimit-Limit', limiter.limit);
+    try {
+      ctx.set('RateLimit-Remaining', limiter.take(ctx.ip));
+    } catch (error) {
       ctx.set('RateLimit-Remaining', '0');
-      throw tooManyRequests(Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
+      throw error;
     }
-    bucket.tokens -= 1;
-    ctx.set('RateLimit-Remaining', String(remaining));
     return next();
   };
 }

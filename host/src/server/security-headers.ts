@@ -19,7 +19,8 @@ export const CONTENT_SECURITY_POLICY = [
   'upgrade-insecure-requests',
 ].join('; ');
 
-const HEADERS: ReadonlyArray<readonly [name: string, value: string]> = Object.entries({
+/** The headers every answer carries (the dispatcher's direct lane sets them too). */
+export const SECURITY_HEADERS: ReadonlyArray<readonly [name: string, value: string]> = Object.entries({
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -33,7 +34,7 @@ const HEADERS: ReadonlyArray<readonly [name: string, value: string]> = Object.en
 export function securityHeaders(): Middleware {
   return async (ctx, next) => {
     // Straight onto the response: Koa's ctx.set(object) walks and re-checks the same constant set per request.
-    for (const [name, value] of HEADERS) ctx.res.setHeader(name, value);
+    for (const [name, value] of SECURITY_HEADERS) ctx.res.setHeader(name, value);
     try {
       await next();
     } finally {

@@ -42,6 +42,8 @@ export function registerRouteQuery(dispatcher: PluginDispatcher, live: LiveRouti
     schemas: routeQuerySchemas,
     // A question, not a change: auditing every call the network asks about would flood the trail.
     audit: false,
+    // Asked per call by a SIP proxy whose worker waits: answered ahead of the web app's middleware.
+    direct: true,
     handler: ({ body, query, headers, identity }) => {
       const dialedNumber = toE164(body.dialedNumber);
       if (!dialedNumber) throw badRequest('Say which number was dialed.', [{ field: 'body.dialedNumber', message: `"${body.dialedNumber}" is not a telephone number` }]);
