@@ -180,7 +180,6 @@ function portalCpuSeconds(child: ChildProcess): Promise<number> {
 export async function routingHttpBenchmark(seconds = Number(process.env.BENCH_SECONDS ?? 10)): Promise<void> {
   const generator = chooseGenerator();
   const load = loadavg();
-  let bodies: string[] = [];
   const ms = (value: number) => `${value.toFixed(3)} ms`;
   const perQuery = (cpuSeconds: number | null, requests: number) => (cpuSeconds === null ? 'unknown' : `${Math.round((cpuSeconds / requests) * 1e6)} µs`);
   const cpu = (r: Measured, server = 'portal') => `CPU per query: ${server} ${perQuery(r.portalCpuSeconds, r.requests)}, ${generator} ${perQuery(r.generatorCpuSeconds, r.requests)}`;
@@ -230,10 +229,9 @@ export async function routingHttpBenchmark(seconds = Number(process.env.BENCH_SE
     console.log(`one at a time:        p50 ${ms(alone.p50)}, p99 ${ms(alone.p99)} (JSON); p50 ${ms(aloneRtjson.p50)}, p99 ${ms(aloneRtjson.p99)} (rtjson), 5,000 queries each on one connection`);
     console.log(`HTTP Basic, rtjson (as Kamailio asks): ${count(basic.perSecond)} queries/s as fast as answered, ${latency(basic)}; ${cpu(basic)}; one at a time p50 ${ms(basicAlone.p50)}, p99 ${ms(basicAlone.p99)}`);
     console.log(`through the web app (${PATH}/, which the direct lane passes on to Koa): ${count(throughApp.perSecond)} queries/s as fast as answered, ${latency(throughApp)}; ${cpu(throughApp)}`);
-    bodies = ready.bodies;
   } finally {
     await stopPortal(child);
   }
-  const bare = await floor(generator, bodies, seconds);
+  const bare = await floor(generator, ready.bodies, seconds);
   console.log(`floor, a bare Node HTTPS server answering a fixed JSON (no framework, no checks; same load, same process count): ${count(bare.perSecond)} queries/s as fast as answered, ${latency(bare)}; ${cpu(bare, 'server')}`);
 }
