@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { SESSION_COOKIE } from '@switchboard/host/dist/identity/cookies.js';
 import { describeLoginHashing, measureLoginHashing } from './login-hash.js';
+import { portalNodeArgs } from './portal-node-args.js';
 
 const server = fileURLToPath(new URL('./login-server.js', import.meta.url));
 
@@ -143,8 +144,7 @@ async function signIn(browser: Browser, login: string, password: string): Promis
 }
 
 async function startPortal(users: number): Promise<Portal> {
-  // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the portal, not the load.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = portalNodeArgs();
   const child = spawn(process.execPath, [...nodeArgs, server, String(users)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     let buffered = '';

@@ -30,6 +30,7 @@ import autocannon from 'autocannon';
 import * as oidc from 'openid-client';
 import { fetchWithCa } from '../support/fetch-with-ca.js';
 import { runWrk, wrkInstalled } from './routing-wrk.js';
+import { portalNodeArgs } from './portal-node-args.js';
 
 /** autocannon's options this benchmark uses beyond those test/bench/autocannon.d.ts declares. */
 interface LoadOptions {
@@ -55,8 +56,7 @@ const server = fileURLToPath(new URL('../../../plugins/toll-free/dist/test/bench
 const PATH = '/api/toll-free/route';
 
 function startPortal<R = Ready>(file = server): Promise<{ child: ChildProcess; ready: R }> {
-  // BENCH_SERVER_NODE_ARGS (such as --cpu-prof) go to the portal's node, to see where its time goes.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = portalNodeArgs();
   const child = spawn(process.execPath, [...nodeArgs, file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (message: { ready: R }) => resolve({ child, ready: message.ready }));

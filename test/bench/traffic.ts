@@ -32,6 +32,7 @@ import { signIn } from '../support/identity.js';
 import { postgresUrl, isReachable } from '../support/services.js';
 import { WebClient } from '../support/web-client.js';
 import { DIALED, ndjsonBatch, ndjsonFeedBatch, type LoadRequest, type LoadResult, type Ready, type SeededAccount, type ServerMessage } from './traffic-data.js';
+import { portalNodeArgs } from './portal-node-args.js';
 
 const server = fileURLToPath(new URL('./traffic-server.js', import.meta.url));
 /** Records per ingest request (BENCH_BATCH, default 1,000: the portal's records per transaction, RECORDS_PER_BATCH). */
@@ -45,7 +46,7 @@ interface Portal {
 }
 
 async function startPortal(kind: 'sqlite' | 'postgres'): Promise<Portal> {
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = portalNodeArgs();
   const child = spawn(process.execPath, [...nodeArgs, server, kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let next = 1;
