@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
-import type { IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { reply, type RouteDefinition } from '@switchboard/sdk';
+import { Dispatcher } from '@switchboard/host';
+import { directLane } from '@switchboard/host/dist/dispatcher/direct-lane.js';
 import { forEachDatabase } from '../support/databases.js';
 import { startTestHost, type TestHost } from '../support/host.js';
-import type { RequestOptions, TestResponse } from '../support/http.js';
+import { send, type RequestOptions, type TestResponse } from '../support/http.js';
 
 /**
  * The direct lane (host/src/dispatcher/direct-lane.ts) answers a direct route ahead of the Koa app.
@@ -105,5 +110,29 @@ describe('the direct lane and the app share', () => {
     assert.equal(res.headers['access-control-allow-origin'], 'https://ops.example.com');
     assert.equal(res.body.count, 3);
     await host.dispose();
+  });
+});
+
+describe('the direct lane, when an answer cannot be written', () => {
+  it('ends that one connection and goes on serving, instead of stopping the process', async () => {
+    const dispatcher = new Dispatcher({ identity: { resolve: async () => null }, audit: { append: async () => { throw new Error('not expected'); } }, log: pino({ level: 'silent' }), bodyLimitBytes: 1024 });
+    const plugin = dispatcher.forPlugin('probe', { entitlements: {} });
+    const publicRoute = { access: { public: true, reason: 'a test' }, audit: false, direct: true } as const;
+    // A header value HTTP forbids (a line break): Node refuses to write it.
+    plugin.route({ ...publicRoute, method: 'GET', path: '/broken', handler: () => reply(200, { ok: false }, { 'X-Broken': 'a\nb' }) } as RouteDefinition);
+    plugin.route({ ...publicRoute, method: 'GET', path: '/fine', handler: () => ({ ok: true }) } as RouteDefinition);
+    plugin.commit();
+    const server = createServer(directLane({ dispatcher, log: pino({ level: 'silent' }), trustProxy: false, corsOrigins: [] }, (_req, res) => res.writeHead(404).end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await assert.rejects(send(base, 'GET', '/api/probe/broken'), /socket hang up|ECONNRESET/);
+      const fine = await send(base, 'GET', '/api/probe/fine');
+      assert.equal(fine.status, 200);
+      assert.deepEqual(fine.body, { ok: true });
+      assert.equal((await send(base, 'GET', '/elsewhere')).status, 404, 'other requests go on to the app');
+    } finally {
+      server.close();
+    }
   });
 });

@@ -36,7 +36,12 @@ export function directLane(options: DirectLaneOptions, app: RequestListener): Re
     const path = mark === -1 ? url : url.slice(0, mark);
     const route = dispatcher.directRoute(req.method ?? '', path);
     if (!route || (corsOrigins.length > 0 && req.headers.origin !== undefined)) return app(req, res);
-    void serve(options, route, req, res, path, mark === -1 ? '' : url.slice(mark + 1));
+    serve(options, route, req, res, path, mark === -1 ? '' : url.slice(mark + 1)).catch((error: unknown) => {
+      // Only writing the answer can get here (a header a handler gave that HTTP forbids): never
+      // an unhandled rejection, which would stop the process; the caller sees the connection end.
+      options.log.error({ err: error, method: req.method, path }, 'the direct lane could not write its answer');
+      res.destroy();
+    });
   };
 }
 
