@@ -26,17 +26,13 @@ function comparable(res: TestResponse): { status: number; headers: IncomingHttpH
 forEachDatabase((kind, open) => {
   describe(`the dispatcher's direct lane (${kind})`, () => {
     let host: TestHost;
-    let cleanup: () => Promise<void>;
 
+    // forEachDatabase removes the database after the suite.
     before(async () => {
       const database = await open();
-      cleanup = database.cleanup;
       host = await startTestHost({ database: { url: database.url, schema: database.schema ?? null } });
     });
-    after(async () => {
-      await host?.dispose();
-      await cleanup?.();
-    });
+    after(() => host?.dispose());
 
     const askBothWays = async (query: string, options: RequestOptions) => {
       const lane = await host.request('POST', `/api/notes/count${query}`, options);

@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 import { tooManyRequests } from '@switchboard/sdk';
+import { clientIp } from './raw-request.js';
 
 export interface RateLimitOptions {
   /** Sustained requests per minute a single source may make. */
@@ -68,7 +69,7 @@ export function rateLimit(limiter: RateLimiter): Middleware {
     if (!ctx.path.startsWith('/api/')) return next();
     ctx.set('RateLimit-Limit', limiter.limit);
     try {
-      ctx.set('RateLimit-Remaining', limiter.take(ctx.ip));
+      ctx.set('RateLimit-Remaining', limiter.take(clientIp(ctx.req, ctx.app.proxy)));
     } catch (error) {
       ctx.set('RateLimit-Remaining', '0');
       throw error;

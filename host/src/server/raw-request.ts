@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 
 /**
- * What Koa's `ctx.ip` and ownOrigin say of a request, for one served without Koa (the dispatcher's
- * direct lane), with the same trust in a proxy's X-Forwarded-* headers: the leftmost value when the
- * proxy is trusted, the connection's own otherwise.
+ * Where a request came from and the origin it came to, read from the request itself so the Koa app
+ * and the dispatcher's direct lane (which has no Koa context) agree: the rate limit's bucket and
+ * the CSRF check's origin are the same whichever way a request goes. A proxy's X-Forwarded-*
+ * headers count only when the proxy is trusted, and then their leftmost value, as Koa reads them.
  */
 const firstOf = (header: string | string[] | undefined): string => {
   const value = Array.isArray(header) ? header[0] : header;
