@@ -99,6 +99,15 @@ describe('the direct lane and the app share', () => {
     await host.dispose();
   });
 
+  it('behind a trusted proxy, one source address: the forwarded one, read alike both ways', async () => {
+    const host = await startTestHost({ server: { trustProxy: true, rateLimit: { perMinute: 60, burst: 2 } } as never });
+    const ask = (path: string, from: string) => host.request('POST', path, { as: 'alice', body: { text: 'x' }, headers: { 'x-forwarded-for': `${from}, 10.9.9.9` } });
+    const statuses = [await ask('/api/notes/count', '203.0.113.7'), await ask('/api/notes/count/', '203.0.113.7'), await ask('/api/notes/count', '203.0.113.7')].map((res) => res.status);
+    assert.deepEqual(statuses, [200, 200, 429], 'the lane and the app draw on the forwarded address\'s one allowance');
+    assert.equal((await ask('/api/notes/count/', '198.51.100.4')).status, 200, 'another forwarded address has its own');
+    await host.dispose();
+  });
+
   it('CORS: with origins configured, a cross-origin question goes the app\'s way and gets its CORS headers', async () => {
     const host = await startTestHost({ cors: { origins: ['https://ops.example.com'] } });
     const res = await host.request('POST', '/api/notes/count', { as: 'alice', body: { text: 'a b c' }, headers: { origin: 'https://ops.example.com' } });
