@@ -101,9 +101,11 @@ export class Fulfilment {
     const removing = order.items.flatMap((item) => item.disconnect);
     const stillReserved = new Set(await this.inventory.reservedFor(this.knex, order.id));
     const lapsed = reserving.filter((number) => !stillReserved.has(number));
+    if (lapsed.length) await this.refuseIfMoved(identity, order, 'completed');
     if (lapsed.length) throw this.lapsedReservations(lapsed);
     const held = new Set(await this.inventory.assignedTo(this.knex, order.tenantId, removing));
     const gone = removing.filter((number) => !held.has(number));
+    if (gone.length) await this.refuseIfMoved(identity, order, 'completed');
     if (gone.length) throw conflict('Some numbers this order removes are no longer the customer\'s; reject the order.', 'numbers_not_held', gone.map((number) => ({ field: 'numbers', message: `${number} is not assigned to ${order.tenantId}` })));
 
     const subscriptionsChanged = await this.changeSubscriptions(identity, order);
@@ -124,6 +126,16 @@ export class Fulfilment {
     }
     await this.journal.assigned(order.id, order.tenantId, assigned);
     await this.journal.disconnected(order.id, order.tenantId, disconnected);
+  }
+
+  /**
+   * A completion racing another sees the numbers the other just assigned as no longer reserved: the
+   * truth to tell is that the order moved on (409 invalid_transition with its status now), not that
+   * its reservation lapsed.
+   */
+  private async refuseIfMoved(identity: Identity, order: Order, to: OrderStatus): Promise<void> {
+    const now = await this.orders.getVisible(identity, order.id);
+    if (now && now.status !== order.status) throw new TransitionRefused(now.status, to);
   }
 
   private lapsedReservations(numbers: readonly string[]) {
