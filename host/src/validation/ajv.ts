@@ -17,12 +17,47 @@ export function createAjv(options: Options = {}): Ajv {
 }
 
 const shared = new Map<string, Ajv>();
+/** The definitions with an $id each shared ajv holds, as given, to tell a repeat from a clash. */
+const sharedDefinitions = new WeakMap<Ajv, Map<string, string>>();
 
+/**
+ * A validator from the host's ajv for these options. A definition under the schema's `$defs` that
+ * carries its own `$id` is a shared schema (as Fastify's addSchema): added to that ajv once and
+ * referred to by its id, so it is compiled once per process however many routes use it, instead
+ * of once inside each route's schema (the toll-free plan's nested levels took about 1.5 s of
+ * compiling per route that takes a plan). An id means one schema for the whole host: the same id
+ * with other content is refused.
+ */
 export function compileSchema(schema: object, options: Options = {}): ValidateFunction {
   const key = JSON.stringify(options);
   let ajv = shared.get(key);
   if (!ajv) shared.set(key, (ajv = createAjv(options)));
-  return ajv.compile(schema);
+  return ajv.compile(withSharedDefinitions(ajv, schema));
+}
+
+/** The schema without its `$defs` that have an `$id`, each of those added to `ajv` if it is new there. */
+function withSharedDefinitions(ajv: Ajv, schema: object): object {
+  const defs = (schema as { $defs?: Record<string, unknown> }).$defs;
+  if (!defs) return schema;
+  let known = sharedDefinitions.get(ajv);
+  if (!known) sharedDefinitions.set(ajv, (known = new Map()));
+  const own: Record<string, unknown> = {};
+  for (const [name, definition] of Object.entries(defs)) {
+    const id = (definition as { $id?: unknown } | null)?.$id;
+    if (typeof id !== 'string') {
+      own[name] = definition;
+      continue;
+    }
+    const text = JSON.stringify(definition);
+    const earlier = known.get(id);
+    if (earlier === undefined) {
+      ajv.addSchema(definition as object);
+      known.set(id, text);
+    } else if (earlier !== text) {
+      throw new Error(`two different schemas have the $id ${id}`);
+    }
+  }
+  return { ...schema, $defs: own };
 }
 
 /** `/server/httpsPort` -> `server.httpsPort` */

@@ -111,14 +111,15 @@ export const ROUTING_PLAN_SCHEMA: JSONSchemaType = {
  * What the API checks bodies with, so that a body nested thousands deep is refused where the
  * schema stops rather than walked to its end (ajv checks a recursive schema by recursion). Give
  * it a few levels more than MAX_PLAN_DEPTH, so that a draft a little too deep is still saved and
- * validatePlan names its depth_limit on the node. Without an $id (the host compiles every route's
- * schemas with one ajv, where an $id may be added once): the caller puts `$defs` at the root of
- * its body schema and `plan` where the plan goes.
+ * validatePlan names its depth_limit on the node. The caller puts `$defs` at the root of its body
+ * schema and `plan` where the plan goes. Each level has its own `$id`, so the host compiles the
+ * levels once for every route that takes a plan (shared definitions, host/src/validation/ajv.ts);
+ * they are about all of such a route's compile time.
  */
 export function nestedPlanSchema(decisions: number): { plan: JSONSchemaType; $defs: Record<string, JSONSchemaType> } {
-  const level = (depth: number) => `#/$defs/planLevel${depth}`;
+  const level = (depth: number) => `urn:switchboard:toll-free:plan-level-${decisions}-${depth}`;
   const $defs: Record<string, JSONSchemaType> = {};
-  for (let depth = 0; depth < decisions; depth++) $defs[`planLevel${depth}`] = byType([...decisionShapes({ $ref: level(depth + 1) }), ...ACTION_SHAPES]);
-  $defs[`planLevel${decisions}`] = byType(ACTION_SHAPES);
+  for (let depth = 0; depth < decisions; depth++) $defs[`planLevel${depth}`] = { $id: level(depth), ...byType([...decisionShapes({ $ref: level(depth + 1) }), ...ACTION_SHAPES]) };
+  $defs[`planLevel${decisions}`] = { $id: level(decisions), ...byType(ACTION_SHAPES) };
   return { plan: { type: 'object', additionalProperties: false, required: ['root'], properties: { root: { $ref: level(0) } } }, $defs };
 }
