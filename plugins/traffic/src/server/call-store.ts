@@ -1,10 +1,11 @@
 import type { Clock, PluginStorage } from '@switchboard/sdk';
-import { BulkInsert } from './bulk-statement.js';
-import { CALL_COLUMNS, callValues, fromCallRow, type AttributedCall, type CallRow, type StoredCall } from './call-rows.js';
+import { callKey, type BatchWrite } from './batch-write.js';
+import { fromCallRow, type AttributedCall, type CallRow, type StoredCall } from './call-rows.js';
 import type { RollupStore } from './rollup-store.js';
+import { StatementBatchWrite } from './statement-batch-write.js';
 import { chunks, TABLES, toNumber } from './tables.js';
 import type { TrafficFilter } from './traffic-filter.js';
-import { withRetriedTransaction } from './transactions.js';
+import { TransactionBatchWrite } from './transaction-batch-write.js';
 
 export interface IngestResult {
   /** Calls stored now, in (source, sourceId) order, with their stored ids. */
@@ -27,44 +28,28 @@ const PURGE_ROWS_PER_STATEMENT = 5_000;
 
 /** The raw call records: durable ingest with its rollups, reading, and the retention purge. */
 export class CallStore {
-  /** A batch's calls in one statement: rows already stored (same source and source id) are skipped, those that went in come back. */
-  private readonly insertCalls: BulkInsert;
+  private readonly batches: BatchWrite;
 
   constructor(
     private readonly storage: PluginStorage,
-    private readonly rollups: RollupStore,
+    rollups: RollupStore,
     private readonly clock: Clock,
   ) {
-    this.insertCalls = new BulkInsert(storage.dialect, storage.table(TABLES.calls), CALL_COLUMNS, 'on conflict (source, source_id) do nothing returning id, source, source_id');
+    this.batches = storage.dialect === 'postgres' ? new TransactionBatchWrite(storage, rollups) : new StatementBatchWrite(storage);
   }
 
   /**
-   * Stores a batch in one transaction: the calls as one multi-row insert that skips any (source,
-   * sourceId) already stored and returns the rows that did go in; then the rollup of exactly those
-   * rows, added to the stored rollups. So a record sent again is neither stored nor counted twice,
-   * also when two senders race with the same record (on PostgreSQL the second insert waits for the
-   * first transaction and then skips). Once this resolves, the batch is committed.
+   * Stores a batch atomically: the calls whose (source, sourceId) is not stored yet, their rollups
+   * and the outbox row naming them (BatchWrite, one per dialect). So a record sent again is
+   * neither stored nor counted twice, also when two senders race with the same record. Once this
+   * resolves, the batch is committed.
    */
   async ingest(calls: readonly AttributedCall[]): Promise<IngestResult> {
     const unique = uniqueInOrder(calls);
     const repeatedInBatch = calls.length - unique.length;
     if (!unique.length) return { committed: [], duplicates: repeatedInBatch, outboxId: null };
-    const receivedAt = this.clock.now().toISOString();
-    const committed = await withRetriedTransaction(this.storage.knex, async (trx) => {
-      const inserted: StoredCall[] = [];
-      const returned = (await this.insertCalls.run(trx, unique.map((call) => callValues(call, receivedAt)))) as unknown as Pick<CallRow, 'id' | 'source' | 'source_id'>[];
-      const went = new Map(returned.map((row) => [keyOf(row.source, row.source_id), toNumber(row.id)]));
-      for (const call of unique) {
-        const id = went.get(keyOf(call.source, call.sourceId));
-        if (id !== undefined) inserted.push({ ...call, id });
-      }
-      if (!inserted.length) return { inserted, outboxId: null };
-      await this.rollups.addCalls(trx, inserted.map((call) => call.id));
-      const outboxRow = { call_ids: JSON.stringify(inserted.map((call) => call.id)), created_at: receivedAt };
-      const [row] = (await trx(this.storage.table(TABLES.outbox)).insert(outboxRow).returning('id')) as ({ id: number | string } | number)[];
-      return { inserted, outboxId: toNumber(typeof row === 'object' ? row.id : row) };
-    });
-    return { committed: committed.inserted, duplicates: repeatedInBatch + unique.length - committed.inserted.length, outboxId: committed.outboxId };
+    const { inserted, outboxId } = await this.batches.write(unique, this.clock.now().toISOString());
+    return { committed: inserted, duplicates: repeatedInBatch + unique.length - inserted.length, outboxId };
   }
 
   /** Forgets batches' outbox rows once their calls are published. */
@@ -77,19 +62,25 @@ export class CallStore {
    * publication), oldest first, each with its calls: what the relay publishes.
    */
   async unpublished(before: string, limit: number): Promise<{ outboxId: number; calls: StoredCall[] }[]> {
-    const rows = (await this.storage.from(TABLES.outbox).where('created_at', '<', before).orderBy('id').limit(limit)) as { id: number | string; call_ids: string }[];
+    const rows = (await this.storage.from(TABLES.outbox).where('created_at', '<', before).orderBy('id').limit(limit)) as OutboxRow[];
     const batches: { outboxId: number; calls: StoredCall[] }[] = [];
     for (const row of rows) {
-      const ids = JSON.parse(row.call_ids) as number[];
       const calls: StoredCall[] = [];
-      for (const piece of chunks(ids, 500)) {
-        const found = (await this.storage.from(TABLES.calls).whereIn('id', piece).orderBy('id')) as CallRow[];
-        calls.push(...found.map((call) => ({ ...fromCallRow(call), id: toNumber(call.id) })));
-      }
+      for (const found of await this.outboxCalls(row)) calls.push({ ...fromCallRow(found), id: toNumber(found.id) });
       // Calls the retention purge removed meanwhile are not published: they are no longer stored.
       batches.push({ outboxId: toNumber(row.id), calls });
     }
     return batches;
+  }
+
+  /** An outbox row's stored calls, by id: its list of ids (PostgreSQL), or its range of ids (SQLite, migration 009). */
+  private async outboxCalls(row: OutboxRow): Promise<CallRow[]> {
+    if (row.call_ids) {
+      const found: CallRow[] = [];
+      for (const piece of chunks(JSON.parse(row.call_ids) as number[], 500)) found.push(...((await this.storage.from(TABLES.calls).whereIn('id', piece).orderBy('id')) as CallRow[]));
+      return found;
+    }
+    return (await this.storage.from(TABLES.calls).where('id', '>', toNumber(row.after_id)).andWhere('id', '<=', toNumber(row.through_id)).orderBy('id')) as CallRow[];
   }
 
   /** A reader's calls, newest first. */
@@ -128,7 +119,13 @@ export class CallStore {
   }
 }
 
-const keyOf = (source: string, sourceId: string) => `${source}\u0000${sourceId}`;
+/** A row of traffic_outbox: its calls' ids as a JSON list, or (SQLite, migration 009) '' and the range of ids. */
+interface OutboxRow {
+  id: number | string;
+  call_ids: string;
+  after_id?: number | string | null;
+  through_id?: number | string | null;
+}
 
 /**
  * The batch without repeats of one (source, sourceId) (the first is kept), sorted by that key:
@@ -138,7 +135,7 @@ const keyOf = (source: string, sourceId: string) => `${source}\u0000${sourceId}`
 function uniqueInOrder(calls: readonly AttributedCall[]): AttributedCall[] {
   const byKey = new Map<string, AttributedCall>();
   for (const call of calls) {
-    const key = keyOf(call.source, call.sourceId);
+    const key = callKey(call.source, call.sourceId);
     if (!byKey.has(key)) byKey.set(key, call);
   }
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, call]) => call);

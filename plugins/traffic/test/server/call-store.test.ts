@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { ApiError, payloadTooLarge } from '@switchboard/sdk';
 import type { CallsCommitted } from '../../src/index.js';
 import * as numberDayMigration from '../../src/migrations/004-number-day-rollups.js';
+import { INGEST_COLUMNS } from '../../src/migrations/009-sqlite-ingest-statement.js';
 import { parseAsteriskMasterCsv } from '../../src/parsers/asterisk/master-csv.js';
 import { parseNdjson } from '../../src/parsers/ndjson.js';
 import type { ParsedRecord } from '../../src/parsers/parsed-record.js';
-import type { AttributedCall } from '../../src/server/call-rows.js';
+import { CALL_COLUMNS, type AttributedCall } from '../../src/server/call-rows.js';
 import { IngestCut } from '../../src/server/ingest.js';
 import { RetentionPurge } from '../../src/server/retention.js';
 import { cutError } from '../../src/server/upload-body.js';
@@ -42,6 +43,14 @@ async function recountNumberDays(t: TrafficStore): Promise<Record<string, unknow
 
 const rowCount = async (t: TrafficStore, table: string) => Number(((await t.db.knex(table).count({ n: '*' }).first()) as { n: number | string }).n);
 
+describe('traffic: the SQLite ingest statement', () => {
+  it('reads a batch row in the order the ingest writes its values', () => {
+    // Migration 009's trigger unpacks each row by position; a column added to CALL_COLUMNS needs a
+    // migration that recreates the trigger, or its values would land in the wrong columns.
+    assert.deepEqual([...INGEST_COLUMNS], CALL_COLUMNS.map((column) => column.name));
+  });
+});
+
 forEachDatabase((kind, open) => {
   describe(`traffic: storage and ingest (${kind})`, () => {
     let database: TestDatabase;
@@ -65,7 +74,8 @@ forEachDatabase((kind, open) => {
       assert.equal(first.duplicates, 0);
 
       const again = await t.calls.ingest(batch);
-      assert.deepEqual({ stored: again.committed.length, duplicates: again.duplicates }, { stored: 0, duplicates: 250 });
+      assert.deepEqual({ stored: again.committed.length, duplicates: again.duplicates, outboxId: again.outboxId }, { stored: 0, duplicates: 250, outboxId: null });
+      assert.equal(await rowCount(t, 'traffic_outbox'), 1, 'nothing stored, nothing to publish: no outbox row for the re-sent batch');
 
       const mixed = [...attributed(20, 2), ...attributed(20, 2).slice(0, 5), ...batch.slice(0, 10)];
       const third = await t.calls.ingest(mixed);
