@@ -64,6 +64,43 @@ export function ndjsonFeedBatch(count: number, tag: string, seed: number, endFro
     .join('\n')}\n`;
 }
 
+/** Batch templates: the batches' records differ, their source ids are made unique per batch by the tag. */
+const TAG = '@@TAG@@';
+
+/** The NDJSON body sender `s` posts as its `n`th batch; `tag` makes its source ids unique in the run. */
+export type BatchSource = (s: number, n: number, tag: string) => string;
+
+/**
+ * The two shapes of ingest. A backlog replay: each batch's calls spread over a whole day (24
+ * pre-built batches reused with fresh source ids), so each batch touches the calls' index pages
+ * all over the day (pessimistic there), but adds to the same rollup rows again and again
+ * (optimistic there: a real day makes new ones). A live feed: a switch reports calls as they
+ * end, so batches arrive in end-time order, each the next second of a switch ending 1,000 calls
+ * a second, starting within the last ~10 minutes (built as posted; the loader column shows that cost).
+ * Shared by the ingest (traffic.ts) and the database floor (traffic-floor.ts), so both write the same rows.
+ */
+export const MODES = ['backlog', 'feed'] as const;
+export type Mode = (typeof MODES)[number];
+export const MODE_LABEL: Record<Mode, string> = { backlog: 'day-spread', feed: 'live feed' };
+
+/** Batches of `batch` records in `mode`; in a live feed a switch ends 1,000 calls a second, so a batch is `batch` ms of it. */
+export function batchSource(mode: Mode, batch: number): BatchSource {
+  if (mode === 'backlog') {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const templates = Array.from({ length: 24 }, (_, i) => ndjsonBatch(batch, TAG, 1000 + i, yesterday));
+    return (s, n, tag) => templates[(s * 7 + n) % templates.length]!.replaceAll(TAG, tag);
+  }
+  // Senders take the feed's seconds in turn, from an hour ago on (a portal ingesting faster than
+  // the switch's rate runs ahead of the clock, which changes nothing to the data's locality).
+  const origin = Date.now() - 3_600_000;
+  const spanMs = batch;
+  let next = 0;
+  return (_s, _n, tag) => {
+    const k = next++;
+    return ndjsonFeedBatch(batch, tag, 7_000 + k, origin + k * spanMs, spanMs);
+  };
+}
+
 interface CallOutcome {
   disposition: Disposition;
   ring: number;

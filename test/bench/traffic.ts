@@ -8,6 +8,9 @@
  *      a backlog replay (each batch's calls over a whole day) and a live feed (calls in end-time
  *      order, as a switch reports them). With the CPU each process used while it ran (the portal,
  *      PostgreSQL's backends, this load generator).
+ * (1b) The floor under (1): the ingest's database write alone on SQLite, batch after batch,
+ *      without HTTP, TLS, parsing or validation (test/bench/traffic-floor.ts): with the rollup
+ *      triggers, without them, and with only the unique key; rows/s and CPU per row.
  *  (2) Commit to Server-Sent Event: 500 clients on GET /api/traffic/live (one analyst's session
  *      cookie) while small batches are posted at a steady rate; per call and client, the time from
  *      the ingest's 200 (the commit) to the event's arrival.
@@ -16,7 +19,7 @@
  *      traffic-server.ts), 20 requests.
  *
  * The portal runs in a child process (test/bench/traffic-server.ts); this process only generates
- * load. BENCH_SECONDS (default 20) per ingest row and for the stream; BENCH_LOAD_SECONDS (default
+ * load. BENCH_PARTS picks parts (see wantedParts). BENCH_SECONDS (default 20) per ingest and floor row and for the stream; BENCH_LOAD_SECONDS (default
  * 90) for writing the summary's rollups; BENCH_SUMMARY_CALLS (default 10,000,000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -31,10 +34,12 @@ import { fetchWithCa } from '../support/fetch-with-ca.js';
 import { signIn } from '../support/identity.js';
 import { postgresUrl, isReachable } from '../support/services.js';
 import { WebClient } from '../support/web-client.js';
-import { DIALED, ndjsonBatch, ndjsonFeedBatch, type LoadRequest, type LoadResult, type Ready, type SeededAccount, type ServerMessage } from './traffic-data.js';
+import { batchSource, DIALED, MODE_LABEL, MODES, ndjsonBatch, type BatchSource, type LoadRequest, type LoadResult, type Mode, type Ready, type SeededAccount, type ServerMessage } from './traffic-data.js';
+import type { FloorFigures } from './traffic-floor.js';
 import { portalNodeArgs } from './portal-node-args.js';
 
 const server = fileURLToPath(new URL('./traffic-server.js', import.meta.url));
+const floorScript = fileURLToPath(new URL('./traffic-floor.js', import.meta.url));
 /** Records per ingest request (BENCH_BATCH, default 1,000: the portal's records per transaction, RECORDS_PER_BATCH). */
 const BATCH = Number(process.env.BENCH_BATCH ?? 1_000);
 
@@ -168,9 +173,6 @@ function postgresCpuSeconds(): number {
 
 const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
 
-/** Body templates: the batches' records differ, their source ids are made unique per post by the tag. */
-const TAG = '@@TAG@@';
-
 interface IngestFigures {
   kind: string;
   mode: Mode;
@@ -185,9 +187,6 @@ interface IngestFigures {
   postgresCpu: number;
   loaderCpu: number;
 }
-
-/** The body sender `s` posts as its `n`th batch; `tag` makes its source ids unique in the run. */
-type BatchSource = (s: number, n: number, tag: string) => string;
 
 async function ingestLoad(portal: Portal, token: string, nextBody: BatchSource, senders: number, seconds: number, label: string, mode: Mode): Promise<IngestFigures> {
   const times: number[] = [];
@@ -243,41 +242,11 @@ async function assignNumbers(portal: Portal): Promise<void> {
   }
 }
 
-/**
- * The two shapes of ingest. A backlog replay: each batch's calls spread over a whole day (24
- * pre-built batches reused with fresh source ids), so each batch touches the calls' index pages
- * all over the day (pessimistic there), but adds to the same rollup rows again and again
- * (optimistic there: a real day makes new ones). A live feed: a switch reports calls as they
- * end, so batches arrive in end-time order, each the next second of a switch ending 1,000 calls
- * a second, starting within the last ~10 minutes (built as posted; the loader column shows that cost).
- */
-const MODES = ['backlog', 'feed'] as const;
-type Mode = (typeof MODES)[number];
-const MODE_LABEL: Record<Mode, string> = { backlog: 'day-spread', feed: 'live feed' };
-/** A switch ending 1,000 calls a second: a batch is BATCH ms of the feed. */
-const FEED_SPAN_MS = BATCH;
-
-function batchSource(mode: Mode): BatchSource {
-  if (mode === 'backlog') {
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const templates = Array.from({ length: 24 }, (_, i) => ndjsonBatch(BATCH, TAG, 1000 + i, yesterday));
-    return (s, n, tag) => templates[(s * 7 + n) % templates.length]!.replaceAll(TAG, tag);
-  }
-  // Senders take the feed's seconds in turn, from an hour ago on (a portal ingesting faster than
-  // the switch's rate runs ahead of the clock, which changes nothing to the data's locality).
-  const origin = Date.now() - 3_600_000;
-  let next = 0;
-  return (_s, _n, tag) => {
-    const k = next++;
-    return ndjsonFeedBatch(BATCH, tag, 7_000 + k, origin + k * FEED_SPAN_MS, FEED_SPAN_MS);
-  };
-}
-
 async function ingestBenchmark(portal: Portal, seconds: number): Promise<IngestFigures[]> {
   const token = await edgeToken(portal.ready);
   const figures: IngestFigures[] = [];
   for (const mode of MODES) {
-    const source = batchSource(mode);
+    const source = batchSource(mode, BATCH);
     // Warm-up: JIT, the database's pages, the rollup rows (later batches add to them).
     await ingestLoad(portal, token, source, 2, 3, `${portal.kind}-${mode}-warm`, mode);
     for (const senders of [2, 4]) figures.push(await ingestLoad(portal, token, source, senders, seconds, `${portal.kind}-${mode}-${senders}`, mode));
@@ -293,7 +262,7 @@ function printIngest(all: IngestFigures[], seconds: number) {
   console.log(`\n(1) Sustained ingest: POST /api/traffic/cdrs, NDJSON, ${BATCH.toLocaleString('en-US')} records a request (the portal commits up to RECORDS_PER_BATCH = 1,000 of them a transaction), HTTPS on loopback, ${cpus().length} cores;`);
   console.log(`    ${seconds} s per row after a 3 s warm-up per mode; records: ${DIALED.length} dialed numbers, 6 call centers/destinations, ~54 caller area codes, 5 dispositions;`);
   console.log('    mode day-spread: a backlog replay, each batch\'s calls start all over one UTC day (index pages all over the day; its 24 reused batches add to the same rollup rows);');
-  console.log(`    mode live feed: calls as a switch reports them, when they end: each batch the next ${FEED_SPAN_MS / 1000} s of end times, in order, starts within ~10 minutes (run after day-spread, on the same tables)`);
+  console.log(`    mode live feed: calls as a switch reports them, when they end: each batch the next ${BATCH / 1000} s of end times, in order, starts within ~10 minutes (run after day-spread, on the same tables)`);
   console.log('    CPU columns: cores busy on average (1.00 = one core) in the portal process, PostgreSQL backends, and this load generator;');
   console.log('    CDRs per CPU-s: stored records per second of CPU the portal (and PostgreSQL) used, which other work on the machine skews less than CDRs/s\n');
   console.log('database   mode        senders   requests   stored    CDRs/s   p50/request   p99/request   portal  postgres  loader   CDRs/CPU-s');
@@ -313,6 +282,52 @@ function printIngest(all: IngestFigures[], seconds: number) {
       `    goal (${MODE_LABEL[mode]}): >= 50,000 CDRs/s on SQLite in batches of ${BATCH.toLocaleString('en-US')}; measured best ${bestSqlite.toFixed(0)} CDRs/s (${((bestSqlite / 50_000) * 100).toFixed(1)}% of the goal): ${bestSqlite >= 50_000 ? 'MET' : 'NOT MET'}`,
     );
   }
+}
+
+/** The database floor (traffic-floor.ts) in a process of its own, with the portal's node flags; its figures once it has exited. */
+function floorBenchmark(seconds: number): Promise<FloorFigures[]> {
+  const child = spawn(process.execPath, [...portalNodeArgs(), floorScript, String(seconds), String(BATCH)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let figures: FloorFigures[] | null = null;
+  return new Promise((resolve, reject) => {
+    child.on('message', (message: { floor: FloorFigures[] }) => (figures = message.floor));
+    child.once('exit', (code) => (figures ? resolve(figures) : reject(new Error(`the database floor's process exited (${code}) without its figures`))));
+  });
+}
+
+const FLOOR_LABEL: Record<FloorFigures['variant'], string> = {
+  rollups: 'a) calls, indexes and rollup triggers (the ingest)',
+  'no-triggers': 'b) the same without the rollup triggers',
+  'unique-only': 'c) only the unique (source, source_id) key',
+};
+
+/** (1b), and how the ingest's SQLite rows of (1), when they ran, compare with it. */
+function printFloor(floor: FloorFigures[], ingest: IngestFigures[], seconds: number) {
+  const batch = BATCH.toLocaleString('en-US');
+  const count = (value: number) => Math.round(value).toLocaleString('en-US');
+  console.log(`\n(1b) The database alone: the ingest's write of ${batch} pre-built calls a batch on SQLite (real tables and triggers, no HTTP/TLS/parsing), one connection, ${seconds} s per row`);
+  console.log('    after a 3 s warm-up, each row on a fresh database (the traffic plugin\'s migrations as the host applies them, the host\'s PRAGMAs), in a process of its own;');
+  console.log('    CallStore\'s own write (StatementBatchWrite: the rows as one JSON text in one INSERT into the ingest view, whose trigger stores the calls and the outbox row,');
+  console.log('    then the read of what went in); the calls of (1)\'s modes, validated and sorted as CallStore does before its clock; tables start empty, unlike (1)\'s;');
+  console.log('    CPU: that process\'s user + system time, SQLite\'s thread in libuv\'s pool included, per row stored\n');
+  console.log(`${'what'.padEnd(52)} ${'mode'.padEnd(10)} ${'rows/s'.padStart(9)} ${'CPU µs/row'.padStart(11)}`);
+  for (const r of floor) console.log(`${FLOOR_LABEL[r.variant].padEnd(52)} ${MODE_LABEL[r.mode].padEnd(10)} ${count(r.perSecond).padStart(9)} ${r.cpuMicrosPerRow.toFixed(1).padStart(11)}`);
+  const dropped = (variant: FloorFigures['variant']) => floor.find((r) => r.variant === variant)?.dropped.join(', ') ?? '';
+  console.log(`    MEASUREMENT ONLY: b) drops ${dropped('no-triggers')}; c) drops ${dropped('unique-only')}`);
+  console.log(`    machine load average (1, 5, 15 min) at the end: ${loadavg().map((load) => load.toFixed(2)).join(', ')} on ${cpus().length} cores`);
+  const withRollups = floor.filter((r) => r.variant === 'rollups');
+  // Per batch, the one connection is busy 1/rate s a row with the write alone, against 1/rate for a CDR of the ingest.
+  for (const alone of withRollups) {
+    const rows = ingest.filter((r) => r.kind === 'sqlite' && r.mode === alone.mode);
+    if (!rows.length) continue;
+    const best = rows.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+    const ingestCpuMicros = (best.portalCpu / best.perSecond) * 1e6;
+    console.log(
+      `    (1) against a), ${MODE_LABEL[alone.mode]}: the ingest's best ${count(best.perSecond)} CDRs/s (${best.senders} senders) takes ${(1e6 / best.perSecond).toFixed(1)} µs and ${ingestCpuMicros.toFixed(1)} µs of portal CPU a CDR; ` +
+        `the write alone ${(1e6 / alone.perSecond).toFixed(1)} µs (${((best.perSecond / alone.perSecond) * 100).toFixed(0)}%) and ${alone.cpuMicrosPerRow.toFixed(1)} µs CPU (${((alone.cpuMicrosPerRow / ingestCpuMicros) * 100).toFixed(0)}%)`,
+    );
+  }
+  const shares = withRollups.map((r) => `${count(r.perSecond)} rows/s ${MODE_LABEL[r.mode]} (${((r.perSecond / 50_000) * 100).toFixed(1)}%)`);
+  console.log(`    goal >= 50,000 CDRs/s on SQLite in batches of ${batch}: the database alone, with the rollups, reaches ${shares.join(' and ')} of it`);
 }
 
 /** 500 SSE clients; small batches at a steady rate; commit (the 200) to the event at each client. */
@@ -477,7 +492,7 @@ async function summaryBenchmark(portal: Portal, calls: number, budgetSeconds: nu
 }
 
 /** The parts BENCH_PARTS may name (comma-separated; default all), to iterate on one of them. */
-const PARTS = ['ingest', 'live', 'summary', 'postgres'] as const;
+const PARTS = ['ingest', 'floor', 'live', 'summary', 'postgres'] as const;
 
 function wantedParts(): Set<string> {
   const named = (process.env.BENCH_PARTS ?? '').split(',').map((part) => part.trim()).filter(Boolean);
@@ -492,6 +507,7 @@ export async function trafficBenchmark(seconds = Number(process.env.BENCH_SECOND
   const parts = wantedParts();
   const started = performance.now();
   const ingest: IngestFigures[] = [];
+  let floor: FloorFigures[] = [];
 
   if (parts.has('ingest') || parts.has('live') || parts.has('summary')) {
     const sqlite = await startPortal('sqlite');
@@ -504,6 +520,8 @@ export async function trafficBenchmark(seconds = Number(process.env.BENCH_SECOND
       await stopPortal(sqlite);
     }
   }
+  // Once the portal has stopped: the floor has the machine to itself.
+  if (parts.has('floor')) floor = await floorBenchmark(seconds);
 
   const pgAddress = new URL(postgresUrl);
   if (parts.has('postgres') && (await isReachable(pgAddress.hostname, Number(pgAddress.port || 5432)))) {
@@ -517,5 +535,6 @@ export async function trafficBenchmark(seconds = Number(process.env.BENCH_SECOND
   } else if (parts.has('postgres')) console.log(`\nPostgreSQL is not reachable at ${pgAddress.host}: its ingest row is skipped`);
 
   if (ingest.length) printIngest(ingest, seconds);
+  if (floor.length) printFloor(floor, ingest, seconds);
   console.log(`\n(whole traffic benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
