@@ -15,6 +15,12 @@ export type RouteAccess =
   | { entitlement: string; scope?: ScopeSource }
   | { public: true; reason: string };
 
+/**
+ * JSON schemas of a route's parts, checked with the host's ajv. A definition under a schema's
+ * `$defs` that has its own `$id` is shared: the host adds it once and every schema naming that id
+ * uses the one compiled copy, so a large definition that many routes take (the toll-free plan)
+ * costs its compile once per process. An `$id` names one schema for the whole host.
+ */
 export interface RouteSchemas {
   params?: JSONSchemaType;
   query?: JSONSchemaType;
