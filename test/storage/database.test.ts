@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync, statSync } from 'node:fs';
 import { forEachDatabase, type TestDatabase } from '../support/databases.js';
 import { describeWithService, postgresUrl } from '../support/services.js';
 import { openDatabase } from '@switchboard/host/dist/storage/index.js';
@@ -37,6 +38,29 @@ describe('database', () => {
         const [busy] = await t.db.knex.raw('PRAGMA busy_timeout');
         assert.equal(journal.journal_mode, 'wal');
         assert.ok(Object.values(busy)[0] as number >= 5000);
+      });
+
+      it('copies committed pages into the database file from its own connection, and leaves no WAL once closed', async () => {
+        // About 48 MiB of pages: past the checkpointer's 40 MiB, far below the writer's own backstop
+        // (WRITER_AUTOCHECKPOINT_PAGES), so only the background connection can have moved them.
+        const pages = 12_000;
+        await t.db.knex.schema.createTable('notes_blobs', (table) => table.binary('data'));
+        const page = Buffer.alloc(4000, 7);
+        for (let done = 0; done < pages; done += 500) {
+          await t.db.knex.transaction((trx) => trx('notes_blobs').insert(Array.from({ length: 500 }, () => ({ data: page }))));
+        }
+        const fileBytes = () => statSync(t.sqliteFile).size;
+        for (let tries = 0; tries < 300 && fileBytes() < pages * 4000; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+        assert.ok(fileBytes() >= pages * 4000, `the database file holds the rows (${fileBytes()} bytes), not only the WAL`);
+
+        await t.db.close();
+        assert.equal(existsSync(`${t.sqliteFile}-wal`), false, 'the last connection to close checkpoints the rest and removes the WAL');
+        const again = await openDatabase({ sqliteFile: t.sqliteFile });
+        try {
+          assert.deepEqual(await again.knex('notes_blobs').count({ rows: '*' }), [{ rows: pages }]);
+        } finally {
+          await again.close();
+        }
       });
 
       it('keeps committed rows when the file is opened again', async () => {

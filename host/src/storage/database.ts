@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { Dialect } from '@switchboard/sdk';
+import { WalCheckpointer, WRITER_AUTOCHECKPOINT_PAGES } from './wal-checkpointer.js';
 
 /** The host's one connection pool, on SQLite (embedded default) or PostgreSQL (scaled out). */
 export interface Database {
@@ -115,13 +116,14 @@ async function openSqlite(file: string, log: Knex.Config['log']): Promise<Databa
       // readers never block the writer, synchronous=NORMAL which in WAL mode still survives a
       // process kill, foreign keys enforced, and a busy timeout so concurrent writers wait.
       // And two for write-heavy tables (CDR ingest with its rollups, issue 4): a 64 MiB page cache
-      // instead of 2 MiB, so the indexes that a batch touches all over stay in memory; and a WAL
-      // checkpoint every 10,000 pages (about 40 MiB) instead of 1,000, so that a page rewritten
-      // by several batches is copied into the database once, not after every commit. Durability is
-      // the same: a commit is in the WAL either way.
+      // instead of 2 MiB, so the indexes that a batch touches all over stay in memory; and the WAL
+      // checkpoints left to a connection of their own (WalCheckpointer: about every 40 MiB, so that
+      // a page rewritten by several batches is copied into the database once, not after every
+      // commit), the writer's own only a backstop far above that. Durability is the same: a commit
+      // is in the WAL either way.
       afterCreate(connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) {
         connection.exec(
-          'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;',
+          `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES};`,
           (error) => done(error, connection),
         );
       },
@@ -133,7 +135,15 @@ async function openSqlite(file: string, log: Knex.Config['log']): Promise<Databa
     await instance.destroy().catch(() => undefined);
     throw new Error(`Cannot open the SQLite database ${file}: ${describe(error)}`, { cause: error });
   }
-  return wrap(instance, 'sqlite');
+  const database = wrap(instance, 'sqlite');
+  if (inMemory) return database;
+  const checkpointer = await WalCheckpointer.open(file).catch(async (error: unknown) => {
+    await instance.destroy().catch(() => undefined);
+    throw new Error(`Cannot open the SQLite database ${file} for checkpoints: ${describe(error)}`, { cause: error });
+  });
+  // The checkpointer goes first: the last connection to close checkpoints the rest and removes the WAL.
+  let closed: Promise<void> | undefined;
+  return { ...database, close: () => (closed ??= checkpointer.close().then(() => database.close())) };
 }
 
 interface SqliteConnection {
