@@ -46,6 +46,7 @@ interface BatchWriteLike {
   write(calls: readonly object[], receivedAt: string): Promise<{ inserted: unknown[] }>;
 }
 const { StatementBatchWrite } = await pluginModule<{ StatementBatchWrite: new (storage: PluginStorage) => BatchWriteLike }>('server/statement-batch-write.js');
+const { uniqueInOrder } = await pluginModule<{ uniqueInOrder(calls: readonly object[]): object[] }>('server/call-store.js');
 const { validateCallRecord } = await pluginModule<{ validateCallRecord(input: unknown): { record: { source: string; sourceId: string } } | { errors: unknown[] } }>('cdr/validate-call-record.js');
 
 /** Every call goes to one tenant, as the ingest attributes the benchmark's numbers to acme. */
@@ -57,7 +58,7 @@ const BATCHES_PER_ROUND = 20;
 /**
  * An NDJSON batch as CallStore.ingest hands it to its write: each record checked by the plugin's
  * own validation (which derives durations and the caller's origin, a rollup key), attributed,
- * sorted by (source, sourceId).
+ * sorted by (source, sourceId) as CallStore sorts them.
  */
 function attributedCalls(ndjson: string): object[] {
   const calls = ndjson
@@ -68,8 +69,7 @@ function attributedCalls(ndjson: string): object[] {
       if (!('record' in result)) throw new Error(`a benchmark record is invalid: ${JSON.stringify(result.errors)}`);
       return { ...result.record, tenantId: TENANT };
     });
-  const key = (call: { source: string; sourceId: string }) => `${call.source}\u0000${call.sourceId}`;
-  return calls.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return uniqueInOrder(calls);
 }
 
 /** A fresh database with the traffic plugin's migrations, as plugin-runtime.ts applies them. */

@@ -1,7 +1,6 @@
 import type { Clock, PluginStorage } from '@switchboard/sdk';
 import { callKey, type BatchWrite } from './batch-write.js';
 import { fromCallRow, type AttributedCall, type CallRow, type StoredCall } from './call-rows.js';
-import type { RollupStore } from './rollup-store.js';
 import { StatementBatchWrite } from './statement-batch-write.js';
 import { chunks, TABLES, toNumber } from './tables.js';
 import type { TrafficFilter } from './traffic-filter.js';
@@ -32,10 +31,9 @@ export class CallStore {
 
   constructor(
     private readonly storage: PluginStorage,
-    rollups: RollupStore,
     private readonly clock: Clock,
   ) {
-    this.batches = storage.dialect === 'postgres' ? new TransactionBatchWrite(storage, rollups) : new StatementBatchWrite(storage);
+    this.batches = storage.dialect === 'postgres' ? new TransactionBatchWrite(storage) : new StatementBatchWrite(storage);
   }
 
   /**
@@ -132,7 +130,7 @@ interface OutboxRow {
  * every batch then takes the unique index's locks in one order, so two batches with overlapping
  * records wait for each other instead of deadlocking.
  */
-function uniqueInOrder(calls: readonly AttributedCall[]): AttributedCall[] {
+export function uniqueInOrder(calls: readonly AttributedCall[]): AttributedCall[] {
   const byKey = new Map<string, AttributedCall>();
   for (const call of calls) {
     const key = callKey(call.source, call.sourceId);

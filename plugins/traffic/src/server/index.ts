@@ -15,7 +15,6 @@ import { OrderedNumbers } from './ordered-numbers.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { callsForReplay } from './replay-calls.js';
 import { RetentionPurge } from './retention.js';
-import { RollupStore } from './rollup-store.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerLiveRoute } from './routes/live-route.js';
 import { registerNumberRoutes } from './routes/number-routes.js';
@@ -60,8 +59,7 @@ const running = new Map<PluginContext<TrafficConfig>, Background>();
  */
 export default definePlugin<TrafficContract, TrafficConfig>({
   setup(ctx) {
-    const rollups = new RollupStore(ctx.storage);
-    const calls = new CallStore(ctx.storage, rollups, ctx.clock);
+    const calls = new CallStore(ctx.storage, ctx.clock);
     const numbers = new NumberRegistry(ctx.storage, ctx.clock);
     const publisher = new CommittedPublisher(calls, ctx.events, ctx.logger);
     const ingest = new CdrIngest(calls, numbers, publisher, ctx.logger);

@@ -1,10 +1,7 @@
-import type { Knex } from 'knex';
 import type { PluginStorage } from '@switchboard/sdk';
 import type { RollupCounts } from '../rollup/rollup-row.js';
-import { BUCKET_SQL, RollupFromCalls, WIDE_KEYS, type RollupTarget } from './rollup-from-calls.js';
 import { COUNT_COLUMN_NAMES, countsOf } from './rollup-rows.js';
 import { GROUP_COLUMNS, sourceFor, type SummaryGranularity, type SummaryGroupBy } from './rollup-sources.js';
-import { TABLES } from './tables.js';
 import type { TrafficFilter } from './traffic-filter.js';
 
 /** The sums of one bucket of a summary, for one value of the column it is split by ('' when not split). */
@@ -15,41 +12,12 @@ export interface SummarySums {
   counts: RollupCounts;
 }
 
-/** The rollup tables: adding a batch's rollup to them, and reading sums of them over time. */
+/**
+ * Reading the rollup tables: sums over time. Each ingest adds its calls to them as it commits
+ * (BatchWrite: SQLite's triggers, PostgreSQL's statements in TransactionBatchWrite).
+ */
 export class RollupStore {
-  private readonly rollUps: readonly RollupFromCalls[];
-
-  constructor(private readonly storage: PluginStorage) {
-    const calls = storage.table(TABLES.calls);
-    const target = (table: string, keys: RollupTarget['keys']) => new RollupFromCalls(calls, { table: storage.table(table), keys });
-    // On SQLite the triggers of migrations 007 and 008 add each call to its rows as it is inserted.
-    this.rollUps =
-      storage.dialect === 'postgres'
-        ? [
-            target(TABLES.rollups.minute, WIDE_KEYS(BUCKET_SQL.minute)),
-            target(TABLES.rollups.hour, WIDE_KEYS(BUCKET_SQL.hour)),
-            target(TABLES.numberDay, [['tenant_id', 'tenant_id'], ['bucket_start', BUCKET_SQL.day], ['dialed_number', 'dialed_number']]),
-            target(TABLES.destinationDay, [
-              ['tenant_id', 'tenant_id'],
-              ['bucket_start', BUCKET_SQL.day],
-              ['dialed_number', 'dialed_number'],
-              ['destination', "coalesce(destination, '')"],
-              ['call_center', "coalesce(call_center, '')"],
-            ]),
-          ]
-        : [];
-  }
-
-  /**
-   * Adds calls just stored, by id, to every rollup table, in the caller's transaction (the one
-   * that stored them): the minute and hour rows, the per-number day rows and the days per
-   * destination. On PostgreSQL one
-   * statement per table (RollupFromCalls); on SQLite nothing is left to do, the insert's trigger
-   * has added them.
-   */
-  async addCalls(trx: Knex.Transaction, callIds: readonly number[]): Promise<void> {
-    for (const rollUp of this.rollUps) await rollUp.run(trx, callIds);
-  }
+  constructor(private readonly storage: PluginStorage) {}
 
   /**
    * Sums per bucket over [from, to), and per value of the `groupBy` column when given, for what

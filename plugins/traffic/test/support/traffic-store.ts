@@ -38,7 +38,7 @@ export async function openTrafficStore(db: Database, clock: Clock = new TestCloc
   await runMigrations(db, { owner: 'traffic', prefix: 'traffic_', migrations: await loadMigrationsFrom(migrations) });
   const storage = createPluginStorage(db, 'traffic');
   const rollups = new RollupStore(storage);
-  const calls = new CallStore(storage, rollups, clock);
+  const calls = new CallStore(storage, clock);
   const numbers = new NumberRegistry(storage, clock);
   const bus: EventBus = createInProcessBus({ logger: { warn: () => undefined, error: () => undefined } });
   const publisher = new CommittedPublisher(calls, bus, quiet);
